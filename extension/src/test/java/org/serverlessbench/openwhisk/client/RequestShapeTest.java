@@ -205,6 +205,18 @@ class RequestShapeTest {
     }
 
     @Test
+    void nullParameterValuesAreSentAsJsonNull() throws Exception {
+        openWhisk.enqueue(202, "{\"activationId\":\"" + Records.ID + "\"}");
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("present", 1);
+        params.put("absent", null);
+
+        client.invoke("hello", params, InvokeOptions.nonBlocking());
+
+        assertThat(MockOpenWhisk.body(openWhisk.take())).isEqualTo("{\"present\":1,\"absent\":null}");
+    }
+
+    @Test
     void invokeBodyCarriesNestedParameters() throws Exception {
         openWhisk.enqueue(202, "{\"activationId\":\"" + Records.ID + "\"}");
 
