@@ -48,6 +48,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
         String path = System.getenv("PATH");
         register(new NodeLauncher(path, scripts));
         register(new PythonLauncher(path, scripts));
+        register(new JavaLauncher());
         this.http = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .retryOnConnectionFailure(false)
