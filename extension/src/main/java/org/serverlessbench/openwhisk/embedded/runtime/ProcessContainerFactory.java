@@ -67,7 +67,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
                 .writeTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .build();
-        this.shutdownHook = new Thread(this::killAll, "openwhisk-runtimes-shutdown");
+        this.shutdownHook = new Thread(this::releaseEverything, "openwhisk-runtimes-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -226,10 +226,13 @@ public final class ProcessContainerFactory implements ContainerFactory {
         return colon < 0 ? kind : kind.substring(0, colon);
     }
 
-    private void killAll() {
+    private void releaseEverything() {
+        closed = true;
         for (ProcessContainer container : new ArrayList<>(running)) {
             container.close();
         }
+        http.connectionPool().evictAll();
+        WorkDirectories.deleteQuietly(workDirectory);
     }
 
     @Override
@@ -241,10 +244,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to run killAll itself
+            // the JVM is exiting; the hook releases everything as well, which is harmless
         }
-        killAll();
-        http.connectionPool().evictAll();
-        WorkDirectories.deleteQuietly(workDirectory);
+        releaseEverything();
     }
 }
