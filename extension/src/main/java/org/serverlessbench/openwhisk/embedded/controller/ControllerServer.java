@@ -200,6 +200,10 @@ public final class ControllerServer implements AutoCloseable {
             if (reply.contentType() != null) {
                 headers.set("Content-Type", reply.contentType());
             }
+            if (reply.status() == 413) {
+                // The oversized body stays unread, so the connection cannot carry another request.
+                headers.set("Connection", "close");
+            }
             boolean noBody = exchange.getRequestMethod().equals("HEAD") || reply.status() == 204
                     || reply.status() == 304 || reply.body().length == 0;
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
