@@ -40,6 +40,8 @@ public final class ControllerServer implements AutoCloseable {
     private PackagesApi packages;
     private ActivationsApi activations;
     private WebActionsApi web;
+    private final UnsupportedCollectionApi triggers = new UnsupportedCollectionApi("triggers");
+    private final UnsupportedCollectionApi rules = new UnsupportedCollectionApi("rules");
 
     private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config) {
         this.server = server;
@@ -182,6 +184,8 @@ public final class ControllerServer implements AutoCloseable {
             case "packages" -> packages.handle(request, rest);
             case "activations" -> activations.handle(request, rest);
             case "limits" -> namespacesApi.limits(request, rest);
+            case "triggers" -> triggers.handle(request, rest);
+            case "rules" -> rules.handle(request, rest);
             default -> throw ApiException.notFound();
         };
     }
