@@ -150,7 +150,8 @@ public final class ControllerServer implements AutoCloseable {
         write(exchange, reply, webRequest);
     }
 
-    private Reply route(Request request, long receivedAtMillis, long receivedAtNanos) {
+    private Reply route(Request incoming, long receivedAtMillis, long receivedAtNanos) {
+        Request request = incoming;
         List<String> segments = request.segments();
         if (segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty())) {
             if (request.method().equals("OPTIONS")) {
@@ -167,6 +168,7 @@ public final class ControllerServer implements AutoCloseable {
         if (!segments.get(0).equals("namespaces")) {
             throw ApiException.notFound();
         }
+        request = request.headAsGet();
         if (!auth.accepts(request.header("Authorization"))) {
             return Reply.error(401, Messages.UNAUTHORIZED, request.transactionId())
                     .withHeader("WWW-Authenticate", BasicAuth.CHALLENGE);

@@ -25,8 +25,12 @@ final class Request {
     private byte[] body;
 
     Request(HttpExchange exchange, List<String> segments, String transactionId) {
+        this(exchange, segments, transactionId, exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private Request(HttpExchange exchange, List<String> segments, String transactionId, String method) {
         this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        this.method = method;
         this.segments = segments;
         this.rawQuery = exchange.getRequestURI().getRawQuery();
         this.transactionId = transactionId;
@@ -41,6 +45,11 @@ final class Request {
                     StandardCharsets.UTF_8));
         }
         return decoded;
+    }
+
+    /** This request as a GET: the API answers HEAD like GET without the body, as Pekko's transparent HEAD does. */
+    Request headAsGet() {
+        return method.equals("HEAD") ? new Request(exchange, segments, transactionId, "GET") : this;
     }
 
     String method() {
