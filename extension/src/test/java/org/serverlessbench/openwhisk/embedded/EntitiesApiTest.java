@@ -231,6 +231,10 @@ class EntitiesApiTest {
         assertThat(withoutCode.path("exec").has("code")).isFalse();
         assertThat(withoutCode.path("exec").path("kind").asText()).isEqualTo("nodejs:20");
 
+        Answer head = rest.send("HEAD", ACTIONS + "fetch-me", null, Map.of());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.bytes()).isEmpty();
+
         Answer deleted = rest.delete(ACTIONS + "fetch-me");
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.json().path("name").asText()).isEqualTo("fetch-me");
