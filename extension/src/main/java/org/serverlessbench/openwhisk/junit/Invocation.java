@@ -44,7 +44,7 @@ public interface Invocation {
     /** Round trip as the client saw it, in microseconds. */
     long clientTimeUs();
 
-    /** Time the action ran ({@code duration} minus {@code initTime}), in microseconds. */
+    /** The record's {@code duration}: the run, plus {@code /init} on a cold start, in microseconds. */
     OptionalLong providerExecutionUs();
 
     /** Time the runtime spent in {@code /init}; present only on a cold start, in microseconds. */
