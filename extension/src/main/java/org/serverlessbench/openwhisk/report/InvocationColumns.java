@@ -10,29 +10,29 @@ import java.util.function.Function;
  */
 final class InvocationColumns {
 
-  record Column(String name, Function<InvocationRow, Object> value) {}
+    record Column(String name, Function<InvocationRow, Object> value) {}
 
-  static final List<Column> ALL = List.of(
-      new Column("test", InvocationRow::test),
-      new Column("function", InvocationRow::function),
-      new Column("action", InvocationRow::action),
-      new Column("trigger", InvocationRow::trigger),
-      new Column("activationId", InvocationRow::activationId),
-      new Column("warmup", InvocationRow::warmup),
-      new Column("cold", InvocationRow::cold),
-      new Column("status", InvocationRow::status),
-      new Column("success", InvocationRow::success),
-      new Column("clientTimeUs", InvocationRow::clientTimeUs),
-      new Column("providerExecutionUs", InvocationRow::providerExecutionUs),
-      new Column("providerInitUs", InvocationRow::providerInitUs),
-      new Column("providerWaitUs", InvocationRow::providerWaitUs),
-      new Column("benchmarkTimeUs", InvocationRow::benchmarkTimeUs),
-      new Column("memoryMb", InvocationRow::memoryMb),
-      new Column("startedAt", row -> row.startedAt().toString()));
+    static final List<Column> ALL = List.of(
+            new Column("test", InvocationRow::test),
+            new Column("function", InvocationRow::function),
+            new Column("action", InvocationRow::action),
+            new Column("trigger", InvocationRow::trigger),
+            new Column("activationId", InvocationRow::activationId),
+            new Column("warmup", InvocationRow::warmup),
+            new Column("cold", InvocationRow::cold),
+            new Column("status", InvocationRow::status),
+            new Column("success", InvocationRow::success),
+            new Column("clientTimeUs", InvocationRow::clientTimeUs),
+            new Column("providerExecutionUs", InvocationRow::providerExecutionUs),
+            new Column("providerInitUs", InvocationRow::providerInitUs),
+            new Column("providerWaitUs", InvocationRow::providerWaitUs),
+            new Column("benchmarkTimeUs", InvocationRow::benchmarkTimeUs),
+            new Column("memoryMb", InvocationRow::memoryMb),
+            new Column("startedAt", row -> row.startedAt().toString()));
 
-  private InvocationColumns() {}
+    private InvocationColumns() {}
 
-  static List<String> names() {
-    return ALL.stream().map(Column::name).toList();
-  }
+    static List<String> names() {
+        return ALL.stream().map(Column::name).toList();
+    }
 }

@@ -28,29 +28,29 @@ import java.util.Objects;
  * @param startedAt wall-clock time at which the client sent the request
  */
 public record InvocationRow(
-    String test,
-    String function,
-    String action,
-    String trigger,
-    String activationId,
-    boolean warmup,
-    boolean cold,
-    String status,
-    boolean success,
-    long clientTimeUs,
-    Long providerExecutionUs,
-    Long providerInitUs,
-    Long providerWaitUs,
-    Long benchmarkTimeUs,
-    Integer memoryMb,
-    Instant startedAt) {
+        String test,
+        String function,
+        String action,
+        String trigger,
+        String activationId,
+        boolean warmup,
+        boolean cold,
+        String status,
+        boolean success,
+        long clientTimeUs,
+        Long providerExecutionUs,
+        Long providerInitUs,
+        Long providerWaitUs,
+        Long benchmarkTimeUs,
+        Integer memoryMb,
+        Instant startedAt) {
 
-  public InvocationRow {
-    Objects.requireNonNull(test, "test");
-    Objects.requireNonNull(function, "function");
-    Objects.requireNonNull(startedAt, "startedAt");
-    if (clientTimeUs < 0) {
-      throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
+    public InvocationRow {
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (clientTimeUs < 0) {
+            throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
+        }
     }
-  }
 }

@@ -31,116 +31,120 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class OpenWhiskResultsListener implements TestExecutionListener {
 
-  /** Same key as the extension's {@code openwhisk.results.dir}. */
-  public static final String RESULTS_DIRECTORY_KEY = "openwhisk.results.dir";
-  public static final String DEFAULT_RESULTS_DIRECTORY = "target/openwhisk-results";
-  public static final String RESULTS_JSON = "results.json";
-  public static final String RESULTS_CSV = "results.csv";
+    /** Same key as the extension's {@code openwhisk.results.dir}. */
+    public static final String RESULTS_DIRECTORY_KEY = "openwhisk.results.dir";
+    public static final String DEFAULT_RESULTS_DIRECTORY = "target/openwhisk-results";
+    public static final String RESULTS_JSON = "results.json";
+    public static final String RESULTS_CSV = "results.csv";
 
-  private record Run(Path directory, Instant startedAt, Set<Path> earlierFiles) {}
+    private record Run(Path directory, Instant startedAt, Set<Path> earlierFiles) {}
 
-  private final Map<TestPlan, Run> runs = new ConcurrentHashMap<>();
-  private final long pid;
-  private final Clock clock;
-  private final PrintStream out;
-  private final PrintStream err;
-  private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<TestPlan, Run> runs = new ConcurrentHashMap<>();
+    private final long pid;
+    private final Clock clock;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper mapper = new ObjectMapper();
 
-  /** The listener the launcher instantiates: this process, the system clock, {@code System.out}/{@code err}. */
-  public OpenWhiskResultsListener() {
-    this(ProcessHandle.current().pid(), Clock.systemUTC(), System.out, System.err);
-  }
-
-  OpenWhiskResultsListener(long pid, Clock clock, PrintStream out, PrintStream err) {
-    this.pid = pid;
-    this.clock = clock;
-    this.out = out;
-    this.err = err;
-  }
-
-  /** The results directory that {@code testPlan} is configured with, as an absolute path. */
-  public static Path resultsDirectory(TestPlan testPlan) {
-    String configured = testPlan.getConfigurationParameters().get(RESULTS_DIRECTORY_KEY)
-        .filter(value -> !value.isBlank())
-        .orElse(DEFAULT_RESULTS_DIRECTORY);
-    return Paths.get(configured.strip()).toAbsolutePath().normalize();
-  }
-
-  @Override
-  public void testPlanExecutionStarted(TestPlan testPlan) {
-    Path directory = resultsDirectory(testPlan);
-    Set<Path> earlierFiles = Set.of();
-    try {
-      removeStaleFiles(directory);
-      // files this JVM wrote for an earlier test plan (a nested or repeated launcher run) belong to that plan
-      earlierFiles = Set.copyOf(RunFiles.ofProcess(directory, pid));
-    } catch (IOException e) {
-      err.println("[openwhisk] Cannot clean up old per-run files in " + directory + ": " + e.getMessage());
+    /** The listener the launcher instantiates: this process, the system clock, {@code System.out}/{@code err}. */
+    public OpenWhiskResultsListener() {
+        this(ProcessHandle.current().pid(), Clock.systemUTC(), System.out, System.err);
     }
-    runs.put(testPlan, new Run(directory, clock.instant(), earlierFiles));
-  }
 
-  @Override
-  public void testPlanExecutionFinished(TestPlan testPlan) {
-    Run run = runs.remove(testPlan);
-    if (run == null) {
-      return;
+    OpenWhiskResultsListener(long pid, Clock clock, PrintStream out, PrintStream err) {
+        this.pid = pid;
+        this.clock = clock;
+        this.out = out;
+        this.err = err;
     }
-    try {
-      List<Path> files = RunFiles.ofProcess(run.directory(), pid).stream()
-          .filter(file -> !run.earlierFiles().contains(file))
-          .toList();
-      RunRecording recording = RunRecording.read(files, mapper);
-      recording.problems().forEach(problem -> err.println("[openwhisk] " + problem));
-      if (recording.rows().isEmpty()) {
-        return;
-      }
-      RunInfo info = recording.run().orElseGet(() -> new RunInfo("unknown", null, Map.of()));
-      RunReport report = RunReport.of(info, run.startedAt(), clock.instant(), recording.rows());
-      Path json = run.directory().resolve(RESULTS_JSON);
-      writeAtomically(json, writer -> new ResultsJsonWriter(mapper).write(report, writer));
-      Path csv = run.directory().resolve(RESULTS_CSV);
-      writeAtomically(csv, writer -> new ResultsCsvWriter().write(report.rows(), writer));
-      out.print(SummaryTable.render(report, displayPath(json) + " and " + csv.getFileName()));
-      out.flush();
-    } catch (IOException | RuntimeException e) {
-      err.println("[openwhisk] Cannot write the results of this run to " + run.directory()
-          + " (set by " + RESULTS_DIRECTORY_KEY + "): " + e);
+
+    /** The results directory that {@code testPlan} is configured with, as an absolute path. */
+    public static Path resultsDirectory(TestPlan testPlan) {
+        String configured = testPlan.getConfigurationParameters().get(RESULTS_DIRECTORY_KEY)
+                .filter(value -> !value.isBlank())
+                .orElse(DEFAULT_RESULTS_DIRECTORY);
+        return Paths.get(configured.strip()).toAbsolutePath().normalize();
     }
-  }
 
-  /** Deletes per-run files of processes that have ended, and files of this pid older than this process. */
-  private void removeStaleFiles(Path directory) throws IOException {
-    Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
-    for (Path file : RunFiles.all(directory)) {
-      OptionalLong owner = RunFiles.pidOf(file);
-      boolean stale = owner.getAsLong() == pid
-          ? processStart.isPresent() && Files.getLastModifiedTime(file).toInstant().isBefore(processStart.get())
-          : !ProcessHandle.of(owner.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-      if (stale) {
-        Files.deleteIfExists(file);
-      }
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        Path directory = resultsDirectory(testPlan);
+        Set<Path> earlierFiles = Set.of();
+        try {
+            removeStaleFiles(directory);
+            // files this JVM wrote for an earlier test plan (a nested or repeated launcher run) belong to that plan
+            earlierFiles = Set.copyOf(RunFiles.ofProcess(directory, pid));
+        } catch (IOException e) {
+            err.println("[openwhisk] Cannot clean up old per-run files in " + directory + ": " + e.getMessage());
+        }
+        runs.put(testPlan, new Run(directory, clock.instant(), earlierFiles));
     }
-  }
 
-  private interface Content {
-    void writeTo(Writer writer) throws IOException;
-  }
-
-  private static void writeAtomically(Path target, Content content) throws IOException {
-    Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        content.writeTo(writer);
-      }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        Run run = runs.remove(testPlan);
+        if (run == null) {
+            return;
+        }
+        try {
+            List<Path> files = RunFiles.ofProcess(run.directory(), pid).stream()
+                    .filter(file -> !run.earlierFiles().contains(file))
+                    .toList();
+            RunRecording recording = RunRecording.read(files, mapper);
+            recording.problems().forEach(problem -> err.println("[openwhisk] " + problem));
+            if (recording.rows().isEmpty()) {
+                return;
+            }
+            RunInfo info = recording.run().orElseGet(() -> new RunInfo("unknown", null, Map.of()));
+            RunReport report = RunReport.of(info, run.startedAt(), clock.instant(), recording.rows());
+            Path json = run.directory().resolve(RESULTS_JSON);
+            writeAtomically(json, writer -> new ResultsJsonWriter(mapper).write(report, writer));
+            Path csv = run.directory().resolve(RESULTS_CSV);
+            writeAtomically(csv, writer -> new ResultsCsvWriter().write(report.rows(), writer));
+            out.print(SummaryTable.render(report, displayPath(json) + " and " + csv.getFileName()));
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            err.println("[openwhisk] Cannot write the results of this run to " + run.directory()
+                    + " (set by " + RESULTS_DIRECTORY_KEY + "): " + e);
+        }
     }
-  }
 
-  private static Path displayPath(Path file) {
-    Path workingDirectory = Paths.get("").toAbsolutePath();
-    return file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
-  }
+    /** Deletes per-run files of processes that have ended, and files of this pid older than this process. */
+    private void removeStaleFiles(Path directory) throws IOException {
+        Optional<Instant> processStart = ProcessHandle.current().info().startInstant();
+        for (Path file : RunFiles.all(directory)) {
+            OptionalLong owner = RunFiles.pidOf(file);
+            boolean stale;
+            if (owner.getAsLong() == pid) {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                stale = processStart.isPresent() && modified.isBefore(processStart.get());
+            } else {
+                stale = !ProcessHandle.of(owner.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+            }
+            if (stale) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.writeTo(writer);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static Path displayPath(Path file) {
+        Path workingDirectory = Paths.get("").toAbsolutePath();
+        return file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
+    }
 }

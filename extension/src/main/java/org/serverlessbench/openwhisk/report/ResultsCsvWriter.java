@@ -11,21 +11,21 @@ import java.util.stream.Collectors;
  */
 final class ResultsCsvWriter {
 
-  void write(List<InvocationRow> rows, Writer out) throws IOException {
-    out.write(InvocationColumns.names().stream().map(ResultsCsvWriter::cell).collect(Collectors.joining(",")));
-    out.write("\r\n");
-    for (InvocationRow row : rows) {
-      out.write(InvocationColumns.ALL.stream()
-          .map(column -> column.value().apply(row))
-          .map(value -> value == null ? "" : cell(value.toString()))
-          .collect(Collectors.joining(",")));
-      out.write("\r\n");
+    void write(List<InvocationRow> rows, Writer out) throws IOException {
+        out.write(InvocationColumns.names().stream().map(ResultsCsvWriter::cell).collect(Collectors.joining(",")));
+        out.write("\r\n");
+        for (InvocationRow row : rows) {
+            out.write(InvocationColumns.ALL.stream()
+                    .map(column -> column.value().apply(row))
+                    .map(value -> value == null ? "" : cell(value.toString()))
+                    .collect(Collectors.joining(",")));
+            out.write("\r\n");
+        }
     }
-  }
 
-  static String cell(String value) {
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-        || value.indexOf('\r') >= 0;
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-  }
+    static String cell(String value) {
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
 }

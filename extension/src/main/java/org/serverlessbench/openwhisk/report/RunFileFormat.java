@@ -5,8 +5,8 @@ package org.serverlessbench.openwhisk.report;
  */
 final class RunFileFormat {
 
-  static final String RUN = "run";
-  static final String INVOCATION = "invocation";
+    static final String RUN = "run";
+    static final String INVOCATION = "invocation";
 
-  private RunFileFormat() {}
+    private RunFileFormat() {}
 }

@@ -11,15 +11,15 @@ import java.util.Objects;
  */
 public record RunInfo(String target, String apiHost, Map<String, String> environment) {
 
-  public RunInfo {
-    Objects.requireNonNull(target, "target");
-    environment = environment == null
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-  }
+    public RunInfo {
+        Objects.requireNonNull(target, "target");
+        environment = environment == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
 
-  /** A run on {@code target} at {@code apiHost}, with the environment of this JVM's machine. */
-  public static RunInfo describe(String target, String apiHost) {
-    return new RunInfo(target, apiHost, RunEnvironment.describe("embedded".equals(target)));
-  }
+    /** A run on {@code target} at {@code apiHost}, with the environment of this JVM's machine. */
+    public static RunInfo describe(String target, String apiHost) {
+        return new RunInfo(target, apiHost, RunEnvironment.describe("embedded".equals(target)));
+    }
 }

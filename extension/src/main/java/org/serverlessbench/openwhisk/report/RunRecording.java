@@ -20,37 +20,37 @@ import java.util.Optional;
  */
 record RunRecording(Optional<RunInfo> run, List<InvocationRow> rows, List<String> problems) {
 
-  static RunRecording read(List<Path> files, ObjectMapper mapper) throws IOException {
-    RowCodec codec = new RowCodec(mapper);
-    RunInfo run = null;
-    List<InvocationRow> rows = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (Path file : files) {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          String where = file + ":" + number;
-          try {
-            JsonNode node = mapper.readTree(line);
-            if (node.has(RunFileFormat.RUN)) {
-              run = run == null ? codec.runFrom(node.get(RunFileFormat.RUN)) : run;
-            } else if (node.has(RunFileFormat.INVOCATION)) {
-              rows.add(codec.rowFrom(node.get(RunFileFormat.INVOCATION), where));
-            } else {
-              problems.add(where + ": neither a run nor an invocation line, skipped");
+    static RunRecording read(List<Path> files, ObjectMapper mapper) throws IOException {
+        RowCodec codec = new RowCodec(mapper);
+        RunInfo run = null;
+        List<InvocationRow> rows = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                int number = 0;
+                while ((line = reader.readLine()) != null) {
+                    number++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String where = file + ":" + number;
+                    try {
+                        JsonNode node = mapper.readTree(line);
+                        if (node.has(RunFileFormat.RUN)) {
+                            run = run == null ? codec.runFrom(node.get(RunFileFormat.RUN)) : run;
+                        } else if (node.has(RunFileFormat.INVOCATION)) {
+                            rows.add(codec.rowFrom(node.get(RunFileFormat.INVOCATION), where));
+                        } else {
+                            problems.add(where + ": neither a run nor an invocation line, skipped");
+                        }
+                    } catch (JsonProcessingException | IllegalArgumentException e) {
+                        problems.add(where + ": unreadable line skipped (" + e.getMessage() + ")");
+                    }
+                }
             }
-          } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add(where + ": unreadable line skipped (" + e.getMessage() + ")");
-          }
         }
-      }
+        rows.sort(Comparator.comparing(InvocationRow::startedAt));
+        return new RunRecording(Optional.ofNullable(run), List.copyOf(rows), List.copyOf(problems));
     }
-    rows.sort(Comparator.comparing(InvocationRow::startedAt));
-    return new RunRecording(Optional.ofNullable(run), List.copyOf(rows), List.copyOf(problems));
-  }
 }

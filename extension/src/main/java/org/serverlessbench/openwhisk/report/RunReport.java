@@ -5,13 +5,13 @@ import java.util.List;
 
 /** Everything {@code results.json} holds: the run, its rows and their summaries. */
 record RunReport(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows,
-    List<TestSummary> summaries) {
+        List<TestSummary> summaries) {
 
-  static RunReport of(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows) {
-    return new RunReport(run, startedAt, finishedAt, List.copyOf(rows), TestSummary.of(rows));
-  }
+    static RunReport of(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows) {
+        return new RunReport(run, startedAt, finishedAt, List.copyOf(rows), TestSummary.of(rows));
+    }
 
-  long warmupCount() {
-    return rows.stream().filter(InvocationRow::warmup).count();
-  }
+    long warmupCount() {
+        return rows.stream().filter(InvocationRow::warmup).count();
+    }
 }
