@@ -1,0 +1,215 @@
+package org.serverlessbench.openwhisk.embedded.controller;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.serverlessbench.openwhisk.embedded.invoker.Activator;
+
+/**
+ * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by the JDK HTTP server, handing
+ * activations to an {@link Activator}.
+ */
+public final class ControllerServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
+    private static final String API_PREFIX = "/api/v1";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ControllerConfig config;
+    private final BasicAuth auth;
+    private final NamespaceGuard namespaces;
+    private Activator activator;
+    private InfoApi info;
+    private NamespacesApi namespacesApi;
+    private ActionsApi actions;
+    private PackagesApi packages;
+    private ActivationsApi activations;
+    private WebActionsApi web;
+
+    private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config) {
+        this.server = server;
+        this.executor = executor;
+        this.config = config;
+        this.auth = new BasicAuth(config.auth());
+        this.namespaces = new NamespaceGuard(config.namespace());
+    }
+
+    /**
+     * Binds 127.0.0.1:{@code port} (0 for an ephemeral port), creates the activator for the bound API host
+     * ({@code http://127.0.0.1:<port>}) and starts serving.
+     *
+     * @throws IOException when the port cannot be bound
+     */
+    public static ControllerServer start(int port, ControllerConfig config,
+            Function<String, ? extends Activator> activatorForApiHost) throws IOException {
+        Objects.requireNonNull(config, "config == null");
+        Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs (~40 ms stalls).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "openwhisk-controller-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ControllerServer controller = new ControllerServer(server, executor, config);
+        try {
+            controller.wire(activatorForApiHost.apply(controller.apiHost()));
+        } catch (RuntimeException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
+        server.setExecutor(executor);
+        server.createContext("/", controller::serve);
+        server.start();
+        return controller;
+    }
+
+    private void wire(Activator activatorForServer) {
+        this.activator = Objects.requireNonNull(activatorForServer, "the activator factory returned null");
+        EntityStore store = new EntityStore();
+        Invocations invocations = new Invocations(activator, store, config);
+        this.info = new InfoApi(activator, config);
+        this.namespacesApi = new NamespacesApi(config);
+        this.actions = new ActionsApi(store, invocations, config);
+        this.packages = new PackagesApi(store, config);
+        this.activations = new ActivationsApi(activator, config.namespace());
+        this.web = new WebActionsApi(store, invocations, config, auth);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String apiHost() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public ControllerConfig config() {
+        return config;
+    }
+
+    public Activator activator() {
+        return activator;
+    }
+
+    /** Stops accepting requests, then closes the activator (which kills its processes). */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        activator.close();
+    }
+
+    private void serve(HttpExchange exchange) {
+        long receivedAtNanos = System.nanoTime();
+        long receivedAtMillis = System.currentTimeMillis();
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        String transactionId = requestId != null && !requestId.isBlank() ? requestId : Ids.next();
+        Reply reply;
+        boolean webRequest = false;
+        try {
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (rawPath.equals("/") || rawPath.isEmpty()) {
+                reply = exchange.getRequestMethod().equals("OPTIONS") ? Reply.empty(200) : info.root();
+            } else if (rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")) {
+                List<String> segments = Request.segments(rawPath.substring(API_PREFIX.length()));
+                Request request = new Request(exchange, segments, transactionId);
+                webRequest = !segments.isEmpty() && segments.get(0).equals("web");
+                reply = route(request, receivedAtMillis, receivedAtNanos);
+            } else {
+                reply = Reply.error(404, Messages.RESOURCE_DOES_NOT_EXIST, transactionId);
+            }
+        } catch (ApiException e) {
+            reply = Reply.error(e.status(), e.getMessage(), transactionId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                    + " failed (transaction " + transactionId + ")", e);
+            reply = Reply.error(500, "The embedded OpenWhisk failed to process the request: " + e, transactionId);
+        }
+        write(exchange, reply, webRequest);
+    }
+
+    private Reply route(Request request, long receivedAtMillis, long receivedAtNanos) {
+        List<String> segments = request.segments();
+        if (segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty())) {
+            if (request.method().equals("OPTIONS")) {
+                return Reply.empty(200);
+            }
+            return info.apiV1();
+        }
+        if (segments.get(0).equals("web")) {
+            return web.handle(request, segments.subList(1, segments.size()), receivedAtMillis, receivedAtNanos);
+        }
+        if (request.method().equals("OPTIONS")) {
+            return Reply.empty(200);
+        }
+        if (!segments.get(0).equals("namespaces")) {
+            throw ApiException.notFound();
+        }
+        if (!auth.accepts(request.header("Authorization"))) {
+            return Reply.error(401, Messages.UNAUTHORIZED, request.transactionId())
+                    .withHeader("WWW-Authenticate", BasicAuth.CHALLENGE);
+        }
+        if (segments.size() == 1 || (segments.size() == 2 && segments.get(1).isEmpty())) {
+            return namespacesApi.list(request);
+        }
+        namespaces.check(segments.get(1));
+        if (segments.size() == 2) {
+            throw ApiException.notFound();
+        }
+        List<String> rest = segments.subList(3, segments.size());
+        return switch (segments.get(2)) {
+            case "actions" -> actions.handle(request, rest, receivedAtMillis, receivedAtNanos);
+            case "packages" -> packages.handle(request, rest);
+            case "activations" -> activations.handle(request, rest);
+            case "limits" -> namespacesApi.limits(request, rest);
+            default -> throw ApiException.notFound();
+        };
+    }
+
+    private static void write(HttpExchange exchange, Reply reply, boolean webRequest) {
+        try (exchange) {
+            Headers headers = exchange.getResponseHeaders();
+            if (!webRequest) {
+                headers.add("Access-Control-Allow-Origin", "*");
+                headers.add("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD");
+                headers.add("Access-Control-Allow-Headers", WebActionsApi.CORS_HEADERS);
+            }
+            for (Map.Entry<String, String> header : reply.headers()) {
+                headers.add(header.getKey(), header.getValue());
+            }
+            if (reply.contentType() != null) {
+                headers.set("Content-Type", reply.contentType());
+            }
+            boolean noBody = exchange.getRequestMethod().equals("HEAD") || reply.status() == 204
+                    || reply.status() == 304 || reply.body().length == 0;
+            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(reply.body());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away before the answer to " + exchange.getRequestURI() + " was sent", e);
+        }
+    }
+}

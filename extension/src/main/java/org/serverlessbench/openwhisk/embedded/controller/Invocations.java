@@ -1,0 +1,102 @@
+package org.serverlessbench.openwhisk.embedded.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.serverlessbench.openwhisk.embedded.invoker.ActivationRequest;
+import org.serverlessbench.openwhisk.embedded.invoker.Activator;
+
+/** Turns an invoke (REST or web) into an {@link ActivationRequest} and waits for its record when asked to. */
+final class Invocations {
+    private final Activator activator;
+    private final EntityStore store;
+    private final ControllerConfig config;
+
+    Invocations(Activator activator, EntityStore store, ControllerConfig config) {
+        this.activator = activator;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Package parameters, then the action's: what the payload is merged over. */
+    ObjectNode boundParameters(StoredAction action) {
+        ObjectNode merged = Json.object();
+        if (action.packageName() != null) {
+            StoredPackage pkg = store.pkg(action.packageName());
+            if (pkg != null) {
+                addPairs(merged, pkg.parameters());
+            }
+        }
+        addPairs(merged, action.revision().parameters());
+        return merged;
+    }
+
+    /** Keys a caller may not set: bound parameters with a value, when the action is annotated {@code final}. */
+    Set<String> finalParameters(StoredAction action, ObjectNode bound) {
+        if (!Json.isTruthy(Json.keyValue(action.revision().annotations(), "final"), false)) {
+            return Set.of();
+        }
+        Set<String> keys = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = bound.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull()) {
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    private static void addPairs(ObjectNode target, ArrayNode pairs) {
+        for (JsonNode pair : pairs) {
+            target.set(pair.get("key").textValue(), pair.get("value"));
+        }
+    }
+
+    /** Starts the activation of {@code action} with {@code payload} already merged over its parameters. */
+    Started start(StoredAction action, ObjectNode payload, String transactionId, long receivedAtMillis,
+            long receivedAtNanos) {
+        boolean provideApiKey = Json.isTruthy(Json.keyValue(action.revision().annotations(), "provide-api-key"), true);
+        String activationId = Ids.next();
+        ActivationRequest request = new ActivationRequest(activationId, action.revision(), payload, config.namespace(),
+                provideApiKey ? config.auth() : null, transactionId, receivedAtMillis, receivedAtNanos);
+        return new Started(activationId, activator.activate(request));
+    }
+
+    /** The record when the activation ended within {@code wait}, otherwise {@code null}. */
+    static ObjectNode await(Started started, Duration wait) {
+        try {
+            return started.record().get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "The controller was interrupted while waiting for activation "
+                    + started.activationId() + "; it is shutting down.");
+        } catch (ExecutionException e) {
+            throw new ApiException(500, "The invoker failed activation " + started.activationId() + ": "
+                    + e.getCause());
+        }
+    }
+
+    /** HTTP status of an invoke answer by activation status: 200, 502 for application/developer errors, else 500. */
+    static int statusFor(ObjectNode record) {
+        String status = record.path("response").path("status").asText();
+        return switch (status) {
+            case "success" -> 200;
+            case "application error", "action developer error" -> 502;
+            default -> 500;
+        };
+    }
+
+    record Started(String activationId, CompletableFuture<ObjectNode> record) {
+    }
+}

@@ -1,0 +1,96 @@
+package org.serverlessbench.openwhisk.embedded.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+
+/** {@code /namespaces/{ns}/packages}: list, get (with its actions), PUT, DELETE ({@code force}). No bindings. */
+final class PackagesApi {
+    private static final String COLLECTION = "packages";
+
+    private final EntityStore store;
+    private final ControllerConfig config;
+
+    PackagesApi(EntityStore store, ControllerConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    Reply handle(Request request, List<String> rest) {
+        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+            if (!request.method().equals("GET")) {
+                throw ApiException.methodNotAllowed("GET");
+            }
+            return list(request);
+        }
+        if (rest.size() != 1) {
+            throw ApiException.notFound();
+        }
+        String name = NamespaceGuard.checkName(rest.get(0));
+        return switch (request.method()) {
+            case "GET" -> {
+                StoredPackage pkg = store.pkg(name);
+                if (pkg == null) {
+                    throw ApiException.notFound();
+                }
+                yield Reply.json(200, pkg.toJson(store.actions(name, false)));
+            }
+            case "PUT" -> put(request, name);
+            case "DELETE" -> Reply.json(200, store.deletePackage(name, request.booleanParam("force", false))
+                    .toJson(null));
+            default -> throw ApiException.methodNotAllowed("GET, PUT, DELETE");
+        };
+    }
+
+    private Reply list(Request request) {
+        ListParams params = ListParams.of(request, COLLECTION);
+        List<StoredPackage> all = store.packages();
+        if (params.count()) {
+            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
+        }
+        ArrayNode list = Json.array();
+        params.page(all).forEach(p -> list.add(p.summaryJson()));
+        return Reply.json(200, list);
+    }
+
+    private Reply put(Request request, String name) {
+        boolean overwrite = request.booleanParam("overwrite", false);
+        if (name.equals("default")) {
+            throw ApiException.badRequest(Messages.packageNameIsReserved(name));
+        }
+        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
+        if (body == null) {
+            body = Json.object();
+        }
+        if (!body.isObject()) {
+            throw ApiException.malformedContent("Object expected");
+        }
+        JsonNode binding = body.get("binding");
+        if (binding != null && !binding.isNull() && !(binding.isObject() && binding.isEmpty())) {
+            throw ApiException.badRequest("The embedded OpenWhisk does not support package bindings; create the package "
+                    + "'" + name + "' with its own parameters instead of binding it to another package.");
+        }
+        ArrayNode parameters = KeyValues.read(body, "parameters");
+        ArrayNode annotations = KeyValues.read(body, "annotations");
+        JsonNode versionNode = body.get("version");
+        String version = versionNode != null && versionNode.isTextual() ? versionNode.textValue() : null;
+        Boolean publish = body.hasNonNull("publish") ? body.get("publish").asBoolean() : null;
+        StoredPackage stored = store.putPackage(name, existing -> {
+            long now = System.currentTimeMillis();
+            if (existing == null) {
+                return new StoredPackage(config.namespace(), name, version == null ? "0.0.1" : version,
+                        publish != null && publish, parameters == null ? Json.array() : parameters,
+                        annotations == null ? Json.array() : annotations, now);
+            }
+            if (!overwrite) {
+                throw new ApiException(409, Messages.ALREADY_EXISTS);
+            }
+            return new StoredPackage(config.namespace(), name,
+                    version != null ? version : ActionPut.nextPatch(existing.version()),
+                    publish != null ? publish : existing.publish(),
+                    parameters != null ? parameters : existing.parameters(),
+                    annotations != null ? annotations : existing.annotations(), now);
+        });
+        return Reply.json(200, stored.toJson(null));
+    }
+}

@@ -1,0 +1,153 @@
+package org.serverlessbench.openwhisk.embedded.controller;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One incoming request: method, decoded path segments below {@code /api/v1}, query, headers and a size-checked body.
+ */
+final class Request {
+    private final HttpExchange exchange;
+    private final String method;
+    private final List<String> segments;
+    private final String rawQuery;
+    private final String transactionId;
+    private Map<String, String> query;
+    private byte[] body;
+
+    Request(HttpExchange exchange, List<String> segments, String transactionId) {
+        this.exchange = exchange;
+        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        this.segments = segments;
+        this.rawQuery = exchange.getRequestURI().getRawQuery();
+        this.transactionId = transactionId;
+    }
+
+    /** Splits a raw path such as {@code /api/v1/namespaces/_/actions/a%20b} into decoded segments. */
+    static List<String> segments(String rawPath) {
+        String[] parts = rawPath.split("/", -1);
+        List<String> decoded = new ArrayList<>(parts.length);
+        for (int i = 1; i < parts.length; i++) {
+            decoded.add(parts[i].indexOf('%') < 0 ? parts[i] : URLDecoder.decode(parts[i].replace("+", "%2B"),
+                    StandardCharsets.UTF_8));
+        }
+        return decoded;
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** Segments after {@code /api/v1}; a trailing slash gives a trailing empty segment. */
+    List<String> segments() {
+        return segments;
+    }
+
+    String transactionId() {
+        return transactionId;
+    }
+
+    String rawQuery() {
+        return rawQuery == null ? "" : rawQuery;
+    }
+
+    Map<String, String> query() {
+        if (query == null) {
+            query = parseForm(rawQuery);
+        }
+        return query;
+    }
+
+    String queryParam(String name) {
+        return query().get(name);
+    }
+
+    /** A boolean query parameter as Pekko reads it: "true"/"false" (any case); anything else is a 400. */
+    boolean booleanParam(String name, boolean defaultValue) {
+        String value = queryParam(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equalsIgnoreCase("off")) {
+            return false;
+        }
+        throw ApiException.malformedQuery(name, "'" + value + "' is not a valid Boolean value");
+    }
+
+    Headers headers() {
+        return exchange.getRequestHeaders();
+    }
+
+    String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    /** The body, refused with 413 in OpenWhisk's words when it is larger than {@code maxBytes}. */
+    byte[] body(long maxBytes) {
+        if (body != null) {
+            return body;
+        }
+        String declared = header("Content-Length");
+        if (declared != null) {
+            long length = parseLength(declared);
+            if (length > maxBytes) {
+                throw new ApiException(413, Messages.entityTooBig("Request", length, maxBytes));
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (read.length > maxBytes) {
+                long total = read.length + in.transferTo(java.io.OutputStream.nullOutputStream());
+                throw new ApiException(413, Messages.entityTooBig("Request", total, maxBytes));
+            }
+            body = read;
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body of " + method + " "
+                    + exchange.getRequestURI().getRawPath() + " failed", e);
+        }
+    }
+
+    private static long parseLength(String declared) {
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Parses {@code a=1&b=x%20y} (query strings and form bodies); the last value of a repeated key wins. */
+    static Map<String, String> parseForm(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            values.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return method + " /api/v1/" + String.join("/", segments) + (rawQuery == null ? "" : "?" + rawQuery);
+    }
+}

@@ -1,0 +1,37 @@
+package org.serverlessbench.openwhisk.embedded.controller;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** A package (never a binding: the embedded OpenWhisk has no package bindings). */
+record StoredPackage(String namespace, String name, String version, boolean publish, ArrayNode parameters,
+        ArrayNode annotations, long updated) {
+
+    ObjectNode summaryJson() {
+        ObjectNode json = Json.object();
+        json.put("namespace", namespace);
+        json.put("name", name);
+        json.put("version", version);
+        json.put("publish", publish);
+        json.set("annotations", annotations.deepCopy());
+        json.set("binding", Json.object());
+        json.put("updated", updated);
+        return json;
+    }
+
+    /** GET/PUT/DELETE view: also the parameters, and on GET the actions it holds. */
+    ObjectNode toJson(List<StoredAction> actions) {
+        ObjectNode json = summaryJson();
+        json.set("parameters", parameters.deepCopy());
+        if (actions != null) {
+            ArrayNode list = json.putArray("actions");
+            for (StoredAction action : actions) {
+                list.addObject().put("name", action.name()).put("version", action.revision().version())
+                        .set("annotations", action.revision().annotations().deepCopy());
+            }
+            json.putArray("feeds");
+        }
+        return json;
+    }
+}

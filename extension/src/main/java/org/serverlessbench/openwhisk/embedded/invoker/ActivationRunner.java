@@ -1,0 +1,144 @@
+package org.serverlessbench.openwhisk.embedded.invoker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerCrashedException;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerTimeoutException;
+import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
+
+/**
+ * Runs one activation in a container: {@code /init} when the container is fresh, then {@code /run}, then collects the
+ * logs, as OpenWhisk's {@code ContainerProxy.initializeAndRun} does, and builds the record.
+ */
+final class ActivationRunner {
+    /** How long to wait for the end-of-activation sentinels after an activation that went well. */
+    static final Duration LOG_SENTINEL_WAIT = Duration.ofSeconds(2);
+
+    /** The record, and whether the container may serve the next activation. */
+    record Outcome(ObjectNode record, boolean keepContainer) {
+    }
+
+    Outcome run(ActivationRequest request, ActionContainer container, boolean init) {
+        ActionRevision action = request.action();
+        long timeoutMs = action.timeoutMs();
+        Duration timeout = Duration.ofMillis(timeoutMs);
+        Long initTimeMs = null;
+        long waitTimeMs = 0;
+        if (init) {
+            long initStartNanos = System.nanoTime();
+            long initStartMs = System.currentTimeMillis();
+            waitTimeMs = millis(initStartNanos - request.receivedAtNanos());
+            ActivationResult failure = null;
+            boolean timedOut = false;
+            String body = initBody(request, initStartMs + timeoutMs);
+            try {
+                RuntimeResponse answer = container.init(body, timeout);
+                if (millis(System.nanoTime() - initStartNanos) >= timeoutMs) {
+                    timedOut = true;
+                } else if (answer.statusCode() != 200) {
+                    failure = RuntimeAnswers.failedInit(answer);
+                }
+            } catch (ContainerTimeoutException e) {
+                timedOut = true;
+            } catch (ContainerCrashedException e) {
+                failure = ActivationResult.developerError(ActivationMessages.ABNORMAL_INITIALIZATION);
+            }
+            initTimeMs = millis(System.nanoTime() - initStartNanos);
+            if (timedOut) {
+                failure = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, true));
+            }
+            if (failure != null) {
+                List<String> logs = ActivationLogFormatter.format(container.drainLogs(Duration.ZERO), action.logsMb());
+                ObjectNode record = ActivationRecords.build(request, failure, initStartMs, initStartMs + initTimeMs,
+                        initTimeMs, waitTimeMs, timedOut, logs);
+                return new Outcome(record, false);
+            }
+        }
+        long runStartNanos = System.nanoTime();
+        long runStartMs = System.currentTimeMillis();
+        if (!init) {
+            waitTimeMs = millis(runStartNanos - request.receivedAtNanos());
+        }
+        String body = runBody(request, runStartMs + timeoutMs);
+        ActivationResult result;
+        boolean timedOut = false;
+        try {
+            RuntimeResponse answer = container.run(body, timeout);
+            if (millis(System.nanoTime() - runStartNanos) >= timeoutMs) {
+                timedOut = true;
+                result = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, false));
+            } else {
+                result = RuntimeAnswers.run(answer);
+            }
+        } catch (ContainerTimeoutException e) {
+            timedOut = true;
+            result = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, false));
+        } catch (ContainerCrashedException e) {
+            result = ActivationResult.developerError(ActivationMessages.ABNORMAL_RUN);
+        }
+        long runEndMs = runStartMs + millis(System.nanoTime() - runStartNanos);
+        boolean keep = !result.destroysContainer();
+        List<String> logs = ActivationLogFormatter.format(
+                container.drainLogs(keep ? LOG_SENTINEL_WAIT : Duration.ZERO), action.logsMb());
+        long startMs = initTimeMs == null ? runStartMs : runStartMs - initTimeMs;
+        ObjectNode record = ActivationRecords.build(request, result, startMs, runEndMs, initTimeMs, waitTimeMs,
+                timedOut, logs);
+        return new Outcome(record, keep);
+    }
+
+    /** {@code {"value":{name, main, binary, code, env}}}; every env value is a string. */
+    static String initBody(ActivationRequest request, long deadlineMs) {
+        ActionRevision action = request.action();
+        ObjectNode body = Json.NODES.objectNode();
+        ObjectNode value = body.putObject("value");
+        value.put("name", action.name());
+        value.put("main", action.main() == null ? "main" : action.main());
+        value.put("binary", action.binary());
+        if (action.code() != null) {
+            value.put("code", action.code());
+        }
+        ObjectNode env = value.putObject("env");
+        env.put("__OW_NAMESPACE", action.namespace());
+        env.put("__OW_ACTION_NAME", action.fullyQualifiedName());
+        env.put("__OW_ACTION_VERSION", action.version());
+        env.put("__OW_ACTIVATION_ID", request.activationId());
+        env.put("__OW_TRANSACTION_ID", request.transactionId());
+        env.put("__OW_DEADLINE", Long.toString(deadlineMs));
+        if (request.apiKey() != null) {
+            env.put("__OW_API_KEY", request.apiKey());
+        }
+        return write(body, request);
+    }
+
+    /** {@code {"value", namespace, action_name, action_version, activation_id, transaction_id, deadline[, api_key]}}. */
+    static String runBody(ActivationRequest request, long deadlineMs) {
+        ActionRevision action = request.action();
+        ObjectNode body = Json.NODES.objectNode();
+        body.set("value", request.payload() == null ? Json.NODES.objectNode() : request.payload());
+        body.put("namespace", action.namespace());
+        body.put("action_name", action.fullyQualifiedName());
+        body.put("action_version", action.version());
+        body.put("activation_id", request.activationId());
+        body.put("transaction_id", request.transactionId());
+        body.put("deadline", Long.toString(deadlineMs));
+        if (request.apiKey() != null) {
+            body.put("api_key", request.apiKey());
+        }
+        return write(body, request);
+    }
+
+    private static String write(ObjectNode body, ActivationRequest request) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activation " + request.activationId() + ": body not serialisable", e);
+        }
+    }
+
+    private static long millis(long nanos) {
+        return Math.max(0, nanos / 1_000_000);
+    }
+}

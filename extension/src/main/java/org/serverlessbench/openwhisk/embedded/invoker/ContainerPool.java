@@ -1,0 +1,370 @@
+package org.serverlessbench.openwhisk.embedded.invoker;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
+
+/**
+ * OpenWhisk's container pool (§5): memory-bounded, warm reuse per action revision, stem cells, LRU eviction of idle
+ * containers, and a FIFO queue for jobs that find no room. It only decides; workers start processes and run jobs.
+ * All state is guarded by {@code this}.
+ */
+final class ContainerPool {
+    private final InvokerConfig config;
+    private final ContainerFactory factory;
+    private final Map<String, String> containerEnvironment;
+    private final Executor workers;
+    private final Consumer<Placement> runner;
+
+    private final ArrayDeque<ActivationJob> queue = new ArrayDeque<>();
+    private final Map<WarmKey, ArrayDeque<PooledContainer>> idleWarm = new HashMap<>();
+    private final Map<String, ArrayDeque<PooledContainer>> idleStemCells = new HashMap<>();
+    private final Map<String, Integer> startingStemCells = new HashMap<>();
+    private final Set<String> failedStemCellKinds = new HashSet<>();
+    /** Every slot with memory charged: idle, busy or starting. */
+    private final Set<PooledContainer> slots = new HashSet<>();
+    private int usedMemoryMb;
+    /** Jobs placed and not yet released, including cold starts in progress. */
+    private int busy;
+    private boolean closed;
+
+    ContainerPool(InvokerConfig config, ContainerFactory factory, Executor workers, Consumer<Placement> runner) {
+        this.config = config;
+        this.factory = factory;
+        this.containerEnvironment = Map.of("__OW_API_HOST", config.apiHost());
+        this.workers = workers;
+        this.runner = runner;
+    }
+
+    /** The environment every container is started with. */
+    Map<String, String> containerEnvironment() {
+        return containerEnvironment;
+    }
+
+    /** Starts the configured stem cells. */
+    void start() {
+        List<PooledContainer> stemCells;
+        synchronized (this) {
+            stemCells = refillStemCells();
+        }
+        startStemCells(stemCells);
+    }
+
+    /** Places the job or queues it; {@code false} once the pool is closed. */
+    boolean submit(ActivationJob job) {
+        Placement placement;
+        List<PooledContainer> stemCells = List.of();
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (!queue.isEmpty()) {
+                queue.addLast(job);
+                return true;
+            }
+            placement = place(job);
+            if (placement == null) {
+                queue.addLast(job);
+                return true;
+            }
+            if (placement.init() && !placement.start()) {
+                stemCells = refillStemCells();
+            }
+        }
+        workers.execute(() -> runner.accept(placement));
+        startStemCells(stemCells);
+        return true;
+    }
+
+    /** Records the process a cold start produced; {@code false} if the pool closed meanwhile (kill it then). */
+    synchronized boolean started(PooledContainer slot, ActionContainer process) {
+        if (closed) {
+            return false;
+        }
+        slot.process = process;
+        return true;
+    }
+
+    /**
+     * Takes a container back after a job. A kept container becomes idle and warm; a dropped one (after a developer or
+     * internal error, or a failed start) gives its memory back and is returned for the caller to kill.
+     */
+    ActionContainer release(PooledContainer slot, boolean keep) {
+        List<Placement> placements;
+        List<PooledContainer> stemCells;
+        ActionContainer toKill = null;
+        synchronized (this) {
+            busy--;
+            if (keep && !closed) {
+                slot.lastUsedNanos = System.nanoTime();
+                idleWarm.computeIfAbsent(slot.warmKey, key -> new ArrayDeque<>()).addLast(slot);
+            } else {
+                toKill = slot.process;
+                free(slot);
+            }
+            placements = drainQueue();
+            stemCells = queue.isEmpty() ? refillStemCells() : List.of();
+        }
+        dispatch(placements);
+        startStemCells(stemCells);
+        return toKill;
+    }
+
+    /** Removes idle warm containers unused for longer than the idle timeout, and returns them for killing. */
+    List<ActionContainer> removeIdle(long nowNanos) {
+        List<ActionContainer> removed = new ArrayList<>();
+        List<Placement> placements;
+        List<PooledContainer> stemCells;
+        long timeoutNanos = config.idleContainerTimeout().toNanos();
+        synchronized (this) {
+            for (Iterator<ArrayDeque<PooledContainer>> lists = idleWarm.values().iterator(); lists.hasNext(); ) {
+                ArrayDeque<PooledContainer> idle = lists.next();
+                for (Iterator<PooledContainer> it = idle.iterator(); it.hasNext(); ) {
+                    PooledContainer slot = it.next();
+                    if (nowNanos - slot.lastUsedNanos >= timeoutNanos) {
+                        it.remove();
+                        removed.add(slot.process);
+                        free(slot);
+                    }
+                }
+                if (idle.isEmpty()) {
+                    lists.remove();
+                }
+            }
+            placements = drainQueue();
+            stemCells = queue.isEmpty() ? refillStemCells() : List.of();
+        }
+        dispatch(placements);
+        startStemCells(stemCells);
+        return removed;
+    }
+
+    /** Stops placing work; returns the queued jobs (to fail) and every process (to kill). */
+    synchronized Shutdown close() {
+        closed = true;
+        List<ActivationJob> queued = new ArrayList<>(queue);
+        queue.clear();
+        List<ActionContainer> processes = new ArrayList<>();
+        for (PooledContainer slot : slots) {
+            if (slot.process != null) {
+                processes.add(slot.process);
+            }
+        }
+        idleWarm.clear();
+        idleStemCells.clear();
+        return new Shutdown(queued, processes);
+    }
+
+    record Shutdown(List<ActivationJob> queuedJobs, List<ActionContainer> processes) {
+    }
+
+    synchronized PoolState state() {
+        int idleWarmCount = idleWarm.values().stream().mapToInt(ArrayDeque::size).sum();
+        int idleStemCount = idleStemCells.values().stream().mapToInt(ArrayDeque::size).sum();
+        return new PoolState(usedMemoryMb, slots.size(), idleWarmCount, idleStemCount, busy, queue.size());
+    }
+
+    /** A snapshot for tests and diagnostics. */
+    record PoolState(int usedMemoryMb, int containers, int idleWarm, int idleStemCells, int busy, int queued) {
+    }
+
+    // ---- decisions, all called with the lock held
+
+    private Placement place(ActivationJob job) {
+        ActionRevision action = job.request().action();
+        WarmKey key = WarmKey.of(action);
+        ArrayDeque<PooledContainer> warm = idleWarm.get(key);
+        if (warm != null) {
+            PooledContainer slot = warm.pollLast();
+            if (warm.isEmpty()) {
+                idleWarm.remove(key);
+            }
+            busy++;
+            return new Placement(job, slot, false, false, List.of());
+        }
+        if (action.memoryMb() == config.prewarmMemoryMb()) {
+            ArrayDeque<PooledContainer> stemCells = idleStemCells.get(action.kind());
+            if (stemCells != null && !stemCells.isEmpty()) {
+                PooledContainer slot = stemCells.pollFirst();
+                slot.warmKey = key;
+                busy++;
+                return new Placement(job, slot, false, true, List.of());
+            }
+        }
+        List<PooledContainer> evicted = makeRoom(action.memoryMb());
+        if (evicted == null) {
+            return null;
+        }
+        PooledContainer slot = new PooledContainer(action.kind(), action.memoryMb(), key);
+        charge(slot);
+        busy++;
+        return new Placement(job, slot, true, true, evicted);
+    }
+
+    /**
+     * Frees memory by evicting least recently used idle warm containers; {@code null} when even that is not enough.
+     * Stem cells are evicted only when nothing is running or starting, since otherwise the job would wait forever.
+     */
+    private List<PooledContainer> makeRoom(int memoryMb) {
+        int free = config.memoryCapacityMb() - usedMemoryMb;
+        if (free >= memoryMb) {
+            return List.of();
+        }
+        int evictable = 0;
+        for (ArrayDeque<PooledContainer> idle : idleWarm.values()) {
+            for (PooledContainer slot : idle) {
+                evictable += slot.memoryMb;
+            }
+        }
+        boolean nothingWillFree = busy == 0 && startingStemCells.values().stream().allMatch(n -> n == 0);
+        int evictableStemCells = 0;
+        if (nothingWillFree) {
+            for (ArrayDeque<PooledContainer> idle : idleStemCells.values()) {
+                for (PooledContainer slot : idle) {
+                    evictableStemCells += slot.memoryMb;
+                }
+            }
+        }
+        if (free + evictable + evictableStemCells < memoryMb) {
+            return null;
+        }
+        List<PooledContainer> evicted = new ArrayList<>();
+        while (config.memoryCapacityMb() - usedMemoryMb < memoryMb && evictable > 0) {
+            PooledContainer lru = leastRecentlyUsedIdle();
+            ArrayDeque<PooledContainer> idle = idleWarm.get(lru.warmKey);
+            idle.remove(lru);
+            if (idle.isEmpty()) {
+                idleWarm.remove(lru.warmKey);
+            }
+            evictable -= lru.memoryMb;
+            free(lru);
+            evicted.add(lru);
+        }
+        for (ArrayDeque<PooledContainer> idle : idleStemCells.values()) {
+            while (config.memoryCapacityMb() - usedMemoryMb < memoryMb && !idle.isEmpty()) {
+                PooledContainer stemCell = idle.pollFirst();
+                free(stemCell);
+                evicted.add(stemCell);
+            }
+        }
+        return evicted;
+    }
+
+    private PooledContainer leastRecentlyUsedIdle() {
+        PooledContainer lru = null;
+        for (ArrayDeque<PooledContainer> idle : idleWarm.values()) {
+            for (PooledContainer slot : idle) {
+                if (lru == null || slot.lastUsedNanos - lru.lastUsedNanos < 0) {
+                    lru = slot;
+                }
+            }
+        }
+        return lru;
+    }
+
+    private List<Placement> drainQueue() {
+        if (closed || queue.isEmpty()) {
+            return List.of();
+        }
+        List<Placement> placements = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            Placement placement = place(queue.peekFirst());
+            if (placement == null) {
+                break;
+            }
+            queue.pollFirst();
+            placements.add(placement);
+        }
+        return placements;
+    }
+
+    /** New stem cell slots (memory charged) to bring every kind back to its configured count, as far as memory allows. */
+    private List<PooledContainer> refillStemCells() {
+        if (closed || config.prewarm().isEmpty()) {
+            return List.of();
+        }
+        List<PooledContainer> toStart = new ArrayList<>();
+        for (Map.Entry<String, Integer> wanted : config.prewarm().entrySet()) {
+            String kind = wanted.getKey();
+            if (failedStemCellKinds.contains(kind)) {
+                continue;
+            }
+            ArrayDeque<PooledContainer> idle = idleStemCells.get(kind);
+            int have = (idle == null ? 0 : idle.size()) + startingStemCells.getOrDefault(kind, 0);
+            while (have < wanted.getValue()
+                    && usedMemoryMb + config.prewarmMemoryMb() <= config.memoryCapacityMb()) {
+                PooledContainer slot = new PooledContainer(kind, config.prewarmMemoryMb(), null);
+                charge(slot);
+                startingStemCells.merge(kind, 1, Integer::sum);
+                toStart.add(slot);
+                have++;
+            }
+        }
+        return toStart;
+    }
+
+    private void charge(PooledContainer slot) {
+        slots.add(slot);
+        usedMemoryMb += slot.memoryMb;
+    }
+
+    private void free(PooledContainer slot) {
+        if (slots.remove(slot)) {
+            usedMemoryMb -= slot.memoryMb;
+        }
+    }
+
+    // ---- work outside the lock
+
+    private void dispatch(List<Placement> placements) {
+        for (Placement placement : placements) {
+            workers.execute(() -> runner.accept(placement));
+        }
+    }
+
+    private void startStemCells(List<PooledContainer> stemCells) {
+        for (PooledContainer slot : stemCells) {
+            workers.execute(() -> startStemCell(slot));
+        }
+    }
+
+    private void startStemCell(PooledContainer slot) {
+        ActionContainer process = null;
+        try {
+            process = factory.create(slot.kind, slot.memoryMb, containerEnvironment);
+        } catch (ContainerStartException | RuntimeException e) {
+            System.err.println("[embedded invoker] stem cell for kind '" + slot.kind + "' did not start, no more"
+                    + " will be tried: " + e.getMessage());
+        }
+        List<Placement> placements;
+        boolean kill = false;
+        synchronized (this) {
+            startingStemCells.merge(slot.kind, -1, Integer::sum);
+            if (process == null) {
+                failedStemCellKinds.add(slot.kind);
+                free(slot);
+            } else if (closed) {
+                kill = true;
+                free(slot);
+            } else {
+                slot.process = process;
+                idleStemCells.computeIfAbsent(slot.kind, kind -> new ArrayDeque<>()).addLast(slot);
+            }
+            placements = drainQueue();
+        }
+        if (kill) {
+            process.close();
+        }
+        dispatch(placements);
+    }
+}

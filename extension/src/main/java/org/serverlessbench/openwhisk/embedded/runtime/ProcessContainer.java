@@ -1,0 +1,144 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** An action runtime running as a local process, spoken to over HTTP on a loopback port. */
+final class ProcessContainer implements ActionContainer {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final String id;
+    private final String kind;
+    private final int memoryMb;
+    private final Process process;
+    private final ProcessOutput output;
+    private final OkHttpClient http;
+    private final HttpUrl initUrl;
+    private final HttpUrl runUrl;
+    private final Path directory;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
+            int port, Path directory, Runnable onClose) {
+        this.id = id;
+        this.kind = kind;
+        this.memoryMb = memoryMb;
+        this.process = process;
+        this.output = output;
+        this.http = http;
+        HttpUrl base = new HttpUrl.Builder().scheme("http").host(LoopbackPorts.LOOPBACK.getHostAddress()).port(port)
+                .build();
+        this.initUrl = base.resolve("/init");
+        this.runUrl = base.resolve("/run");
+        this.directory = directory;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public int memoryMb() {
+        return memoryMb;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public RuntimeResponse init(String body, Duration timeout) throws ContainerTimeoutException,
+            ContainerCrashedException {
+        return post(initUrl, "/init", body, timeout);
+    }
+
+    @Override
+    public RuntimeResponse run(String body, Duration timeout) throws ContainerTimeoutException,
+            ContainerCrashedException {
+        return post(runUrl, "/run", body, timeout);
+    }
+
+    private RuntimeResponse post(HttpUrl url, String endpoint, String body, Duration timeout)
+            throws ContainerTimeoutException, ContainerCrashedException {
+        if (closed.get()) {
+            throw new ContainerCrashedException("Container " + id + " (" + kind + ") was already closed; "
+                    + endpoint + " cannot be sent to it", null);
+        }
+        Call call = http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
+        call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        long started = System.nanoTime();
+        try (Response response = call.execute()) {
+            return new RuntimeResponse(response.code(), response.body().string());
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted() || System.nanoTime() - started < timeout.toNanos()) {
+                throw crashed(endpoint, e);
+            }
+            close();
+            throw new ContainerTimeoutException("Container " + id + " (" + kind + ") did not answer " + endpoint
+                    + " within " + timeout.toMillis() + " ms; its process was killed");
+        } catch (IOException e) {
+            throw crashed(endpoint, e);
+        }
+    }
+
+    private ContainerCrashedException crashed(String endpoint, IOException cause) {
+        String state;
+        try {
+            state = process.waitFor(200, TimeUnit.MILLISECONDS)
+                    ? "its process exited with code " + process.exitValue()
+                    : "its process is still running but dropped the connection";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = "its process state is unknown (interrupted)";
+        }
+        return new ContainerCrashedException("Container " + id + " (" + kind + ") did not answer " + endpoint + ": "
+                + state + " (" + cause.getMessage() + ")", cause);
+    }
+
+    @Override
+    public List<LogLine> drainLogs(Duration timeout) {
+        return output.drain(timeout);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !closed.get() && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ProcessTree.kill(process, KILL_WAIT);
+        WorkDirectories.deleteQuietly(directory);
+        onClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + kind + ", " + memoryMb + " MB, pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,200 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/**
+ * Runs every action runtime as a local process: {@code node} for nodejs, {@code python3} for python and a child JVM
+ * for java. Each process serves {@code /init} and {@code /run} on its own loopback port.
+ */
+public final class ProcessContainerFactory implements ContainerFactory {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final List<String> INHERITED_VARIABLES = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ");
+
+    private final Path workDirectory;
+    private final Map<String, RuntimeLauncher> launchers = new LinkedHashMap<>();
+    private final OkHttpClient http;
+    private final Set<ProcessContainer> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    /** Works in a new temporary directory, deleted on {@link #close()}. */
+    public ProcessContainerFactory() {
+        this(null);
+    }
+
+    /** Works in a new directory inside {@code workDirectory} (created if missing), deleted on {@link #close()}. */
+    public ProcessContainerFactory(Path workDirectory) {
+        this.workDirectory = createWorkDirectory(workDirectory);
+        ProxyScripts scripts = new ProxyScripts(this.workDirectory.resolve("proxies"));
+        String path = System.getenv("PATH");
+        register(new NodeLauncher(path, scripts));
+        this.http = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .build();
+        this.shutdownHook = new Thread(this::killAll, "openwhisk-runtimes-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private static Path createWorkDirectory(Path parent) {
+        try {
+            if (parent == null) {
+                return Files.createTempDirectory("openwhisk-runtimes-");
+            }
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "openwhisk-runtimes-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the runtime work directory"
+                    + (parent == null ? " in the system temp directory" : " in " + parent), e);
+        }
+    }
+
+    private void register(RuntimeLauncher launcher) {
+        launchers.put(launcher.kind(), launcher);
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.copyOf(launchers.keySet());
+    }
+
+    @Override
+    public Optional<String> unavailableReason(String kind) {
+        RuntimeLauncher launcher = launchers.get(kind);
+        if (launcher != null) {
+            return launcher.unavailableReason();
+        }
+        if ("blackbox".equals(kind)) {
+            return Optional.of("kind 'blackbox' needs a Docker image, and this embedded OpenWhisk runs actions as"
+                    + " local processes without Docker; use one of " + kinds() + " or a remote OpenWhisk");
+        }
+        return Optional.of("kind '" + kind + "' has no local runtime here; this embedded OpenWhisk runs " + kinds());
+    }
+
+    @Override
+    public ActionContainer create(String kind, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException {
+        if (closed) {
+            throw new ContainerStartException("Cannot start a " + kind + " container: the container factory was"
+                    + " closed");
+        }
+        Optional<String> unavailable = unavailableReason(kind);
+        if (unavailable.isPresent()) {
+            throw new ContainerStartException("Cannot start a " + kind + " container: " + unavailable.get());
+        }
+        if (memoryMb <= 0) {
+            throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
+                    + " MB of memory; the memory limit must be positive");
+        }
+        RuntimeLauncher launcher = launchers.get(kind);
+        String id = family(kind) + "-" + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
+        Path directory = workDirectory.resolve(id);
+        int port = LoopbackPorts.free();
+        Process process = startProcess(kind, id, launcher.command(new LaunchSpec(port, memoryMb, directory)),
+                directory, environment);
+        ProcessOutput output = ProcessOutput.readFrom(process, id);
+        ProcessContainer[] self = new ProcessContainer[1];
+        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, port, directory,
+                () -> running.remove(self[0]));
+        self[0] = container;
+        running.add(container);
+        if (closed) {
+            container.close();
+            throw new ContainerStartException("Cannot start a " + kind + " container: the container factory was"
+                    + " closed while it started");
+        }
+        awaitPort(container, port, output);
+        return container;
+    }
+
+    private Process startProcess(String kind, String id, List<String> command, Path directory,
+            Map<String, String> environment) throws ContainerStartException {
+        try {
+            Files.createDirectories(directory);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            Map<String, String> env = builder.environment();
+            env.clear();
+            for (String name : INHERITED_VARIABLES) {
+                String value = System.getenv(name);
+                if (value != null) {
+                    env.put(name, value);
+                }
+            }
+            env.put("TMPDIR", directory.toString());
+            env.putAll(environment);
+            return builder.start();
+        } catch (IOException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container (" + id + "): "
+                    + String.join(" ", command) + " failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitPort(ProcessContainer container, int port, ProcessOutput output)
+            throws ContainerStartException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        Process process = container.process();
+        while (!LoopbackPorts.accepts(port)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                String why = process.isAlive()
+                        ? "did not accept connections on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds()
+                                + " s"
+                        : "exited with code " + process.exitValue() + " before it accepted connections";
+                container.close();
+                String printed = output.takeText(Duration.ofMillis(500));
+                throw new ContainerStartException("The " + container.kind() + " runtime process " + container.id()
+                        + " " + why + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
+            }
+            LockSupport.parkNanos(500_000);
+        }
+    }
+
+    private static String family(String kind) {
+        int colon = kind.indexOf(':');
+        return colon < 0 ? kind : kind.substring(0, colon);
+    }
+
+    private void killAll() {
+        for (ProcessContainer container : new ArrayList<>(running)) {
+            container.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to run killAll itself
+        }
+        killAll();
+        http.connectionPool().evictAll();
+        WorkDirectories.deleteQuietly(workDirectory);
+    }
+}

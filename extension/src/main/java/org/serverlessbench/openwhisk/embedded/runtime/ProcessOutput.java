@@ -1,0 +1,122 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a runtime process's stdout and stderr continuously (one daemon thread each) into one queue of {@link LogLine}s,
+ * so the process never blocks on a full pipe, and hands them out per activation.
+ */
+final class ProcessOutput {
+
+    static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+    static final String STDOUT = "stdout";
+    static final String STDERR = "stderr";
+
+    /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
+    private static final long MAX_BUFFERED_CHARS = 16L * 1024 * 1024;
+    private static final LogLine END_OF_STREAM = new LogLine(Instant.EPOCH, "eof", "");
+
+    private final LinkedBlockingQueue<LogLine> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong bufferedChars = new AtomicLong();
+    private int closedStreams;
+
+    private ProcessOutput() {
+    }
+
+    static ProcessOutput readFrom(Process process, String containerId) {
+        ProcessOutput output = new ProcessOutput();
+        output.startReader(process.getInputStream(), STDOUT, containerId);
+        output.startReader(process.getErrorStream(), STDERR, containerId);
+        return output;
+    }
+
+    private void startReader(InputStream stream, String name, String containerId) {
+        Thread reader = new Thread(() -> pump(stream, name), containerId + "-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void pump(InputStream stream, String name) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                boolean sentinel = SENTINEL.equals(line);
+                if (sentinel || bufferedChars.addAndGet(line.length()) <= MAX_BUFFERED_CHARS) {
+                    queue.add(new LogLine(Instant.now(), name, line));
+                } else {
+                    bufferedChars.addAndGet(-line.length());
+                }
+            }
+        } catch (IOException closedByKill) {
+            // the process was killed while we were reading; what was read is in the queue
+        } finally {
+            queue.add(END_OF_STREAM);
+        }
+    }
+
+    /**
+     * Lines up to the sentinel on both streams (without the sentinels), or whatever arrived when {@code timeout}
+     * passed or both streams ended.
+     */
+    synchronized List<LogLine> drain(Duration timeout) {
+        List<LogLine> lines = new ArrayList<>();
+        boolean stdoutDone = false;
+        boolean stderrDone = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!(stdoutDone && stderrDone) && closedStreams < 2) {
+                long left = deadline - System.nanoTime();
+                LogLine line = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                if (line == null) {
+                    break;
+                }
+                if (line == END_OF_STREAM) {
+                    closedStreams++;
+                } else if (SENTINEL.equals(line.text())) {
+                    stdoutDone |= STDOUT.equals(line.stream());
+                    stderrDone |= STDERR.equals(line.stream());
+                } else {
+                    bufferedChars.addAndGet(-line.text().length());
+                    lines.add(line);
+                }
+            }
+            if (closedStreams >= 2) {
+                drainRemaining(lines);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return lines;
+    }
+
+    private void drainRemaining(List<LogLine> lines) {
+        LogLine line;
+        while ((line = queue.poll()) != null) {
+            if (line != END_OF_STREAM && !SENTINEL.equals(line.text())) {
+                bufferedChars.addAndGet(-line.text().length());
+                lines.add(line);
+            }
+        }
+    }
+
+    /** Everything buffered so far as text, for error messages about a process that did not start. */
+    synchronized String takeText(Duration waitForEnd) {
+        List<LogLine> lines = drain(waitForEnd);
+        StringBuilder text = new StringBuilder();
+        for (LogLine line : lines) {
+            text.append(line.stream()).append(": ").append(line.text()).append('\n');
+        }
+        return text.toString().strip();
+    }
+}

@@ -1,0 +1,259 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.zip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NodeRuntimeTest {
+
+    private static final String KIND = "nodejs:20";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static ProcessContainerFactory factory;
+
+    @BeforeAll
+    static void startFactory() {
+        factory = new ProcessContainerFactory();
+    }
+
+    @AfterAll
+    static void closeFactory() {
+        factory.close();
+    }
+
+    private static ActionContainer container(int memoryMb) throws ContainerStartException {
+        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
+    }
+
+    private static ActionContainer initialized(String code) throws Exception {
+        ActionContainer container = container(256);
+        RuntimeResponse response = container.init(init(code, "main"), TIMEOUT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return container;
+    }
+
+    @Test
+    void runsHelloWorldAndRefusesASecondInit() throws Exception {
+        try (ActionContainer container = container(256)) {
+            assertThat(container.kind()).isEqualTo(KIND);
+            assertThat(container.id()).startsWith("nodejs-");
+            RuntimeResponse first = container.init(
+                    init("function main(args) { return {greeting: 'Hello ' + args.name}; }", "main"), TIMEOUT);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(json(first).get("OK").asBoolean()).isTrue();
+
+            RuntimeResponse result = container.run(run(Map.of("name", "World")), TIMEOUT);
+            assertThat(result.statusCode()).isEqualTo(200);
+            assertThat(json(result).get("greeting").asText()).isEqualTo("Hello World");
+
+            RuntimeResponse again = container.init(init("function main() { return {}; }", "main"), TIMEOUT);
+            assertThat(again.statusCode()).isEqualTo(403);
+            assertThat(json(again).get("error").asText()).isEqualTo("Cannot initialize the action more than once.");
+        }
+    }
+
+    @Test
+    void refusesRunBeforeInitAndInitWithoutCode() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
+            assertThat(early.statusCode()).isEqualTo(403);
+            assertThat(json(early).get("error").asText()).isEqualTo("System not initialized.");
+
+            RuntimeResponse noCode = container.init("{\"value\":{\"main\":\"main\"}}", TIMEOUT);
+            assertThat(noCode.statusCode()).isEqualTo(403);
+            assertThat(json(noCode).get("error").asText()).isEqualTo("Missing main/no code to execute.");
+        }
+    }
+
+    @Test
+    void initFailureIs502AndEndsWithSentinels() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse response = container.init(init("function main( {", "main"), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText()).startsWith("Initialization has failed due to: SyntaxError");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .noneMatch(ProcessOutput.SENTINEL::equals)
+                    .anyMatch(line -> line.contains("SyntaxError"));
+        }
+    }
+
+    @Test
+    void exposesInitEnvAndPerRunOwVariables() throws Exception {
+        String code = "function main() { return {host: process.env.__OW_API_HOST, custom: process.env.CUSTOM,"
+                + " id: process.env.__OW_ACTIVATION_ID, name: process.env.__OW_ACTION_NAME,"
+                + " deadline: process.env.__OW_DEADLINE, ns: process.env.__OW_NAMESPACE}; }";
+        try (ActionContainer container = container(256)) {
+            assertThat(container.init(init(code, "main", false, Map.of("CUSTOM", "from-init")), TIMEOUT).statusCode())
+                    .isEqualTo(200);
+            JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
+            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+            assertThat(result.get("custom").asText()).isEqualTo("from-init");
+            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
+            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
+            assertThat(result.get("ns").asText()).isEqualTo("guest");
+        }
+    }
+
+    @Test
+    void resolvesPromisesAndTurnsRejectionsIntoErrorResults() throws Exception {
+        String code = "function main(args) { if (args.fail) return Promise.reject(new Error('nope'));"
+                + " return new Promise(r => setTimeout(() => r({late: true}), 20)); }";
+        try (ActionContainer container = initialized(code)) {
+            RuntimeResponse ok = container.run(run(Map.of()), TIMEOUT);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(json(ok).get("late").asBoolean()).isTrue();
+
+            RuntimeResponse rejected = container.run(run(Map.of("fail", true)), TIMEOUT);
+            assertThat(rejected.statusCode()).isEqualTo(200);
+            assertThat(json(rejected).at("/error/message").asText()).isEqualTo("nope");
+            assertThat(json(rejected).at("/error/name").asText()).isEqualTo("Error");
+        }
+    }
+
+    @Test
+    void returnsApplicationErrorsAsTheyAre() throws Exception {
+        try (ActionContainer container = initialized("function main() { return {error: 'bad input'}; }")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("error").asText()).isEqualTo("bad input");
+        }
+    }
+
+    @Test
+    void answersAThrownExceptionWith502() throws Exception {
+        try (ActionContainer container = initialized("function main() { throw new Error('kaputt'); }")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText()).isEqualTo("An error has occurred: Error: kaputt");
+        }
+    }
+
+    @Test
+    void answersANonObjectResultWith502() throws Exception {
+        try (ActionContainer container = initialized("function main() { return 42; }")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText()).isEqualTo("The action did not return a dictionary.");
+        }
+    }
+
+    @Test
+    void reportsAProcessExitAsACrash() throws Exception {
+        try (ActionContainer container = initialized("function main() { process.exit(3); }")) {
+            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
+                    .isInstanceOf(ContainerCrashedException.class)
+                    .hasMessageContaining(container.id())
+                    .hasMessageContaining("exited with code 3");
+            assertThat(container.isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void killsTheProcessWhenARunTimesOut() throws Exception {
+        ActionContainer container = initialized("function main() { while (true) {} }");
+        long pid = ((ProcessContainer) container).process().pid();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(300)))
+                .isInstanceOf(ContainerTimeoutException.class)
+                .hasMessageContaining("within 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(container.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        container.close();
+    }
+
+    @Test
+    void collectsLogsPerActivationWithoutSentinels() throws Exception {
+        String code = "function main(args) { console.log('out ' + args.n); console.error('err ' + args.n);"
+                + " console.log('second line'); return {}; }";
+        try (ActionContainer container = initialized(code)) {
+            container.run(run(Map.of("n", 1)), TIMEOUT);
+            List<LogLine> first = container.drainLogs(TIMEOUT);
+            assertThat(first).extracting(LogLine::stream, LogLine::text).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("stdout", "out 1"),
+                    org.assertj.core.groups.Tuple.tuple("stderr", "err 1"),
+                    org.assertj.core.groups.Tuple.tuple("stdout", "second line"));
+            container.run(run(Map.of("n", 2)), TIMEOUT);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .containsExactlyInAnyOrder("out 2", "err 2", "second line");
+        }
+    }
+
+    @Test
+    void endsAnActivationThatExceedsTheHeapLimit() throws Exception {
+        String code = "function main() { const keep = []; while (true) keep.push(new Array(100000).fill(Math.random())); }";
+        try (ActionContainer container = container(128)) {
+            assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofSeconds(60)))
+                    .isInstanceOf(ContainerCrashedException.class);
+            assertThat(container.isAlive()).isFalse();
+            assertThat(container.drainLogs(Duration.ofSeconds(2))).extracting(LogLine::text)
+                    .anyMatch(line -> line.contains("heap"));
+        }
+    }
+
+    @Test
+    void runsAZipWithPackageJsonMain() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("package.json", "{\"name\":\"zipped\",\"main\":\"lib/app.js\"}");
+        files.put("lib/app.js", "const helper = require('./helper');\n"
+                + "exports.main = args => ({sum: helper.add(args.a, args.b)});");
+        files.put("lib/helper.js", "exports.add = (a, b) => a + b;");
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse initialized = container.init(init(zip(files), "main", true, Map.of()), TIMEOUT);
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+            assertThat(json(container.run(run(Map.of("a", 2, "b", 3)), TIMEOUT)).get("sum").asInt()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void runsAZipWithAFileDotFunctionMain() throws Exception {
+        Map<String, String> files = Map.of("handlers.js", "exports.greet = async args => ({hi: args.who});");
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse initialized = container.init(init(zip(files), "handlers.greet", true, Map.of()), TIMEOUT);
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+            assertThat(json(container.run(run(Map.of("who", "zip")), TIMEOUT)).get("hi").asText()).isEqualTo("zip");
+        }
+    }
+
+    @Test
+    void rejectsAZipWithoutEntryPoint() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse response = container.init(init(zip(Map.of("other.js", "")), "main", true, Map.of()),
+                    TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText())
+                    .contains("Zipped actions must contain either package.json or index.js at the root.");
+        }
+    }
+
+    @Test
+    void closeKillsTheProcessAndEverythingItStarted() throws Exception {
+        String code = "const { spawn } = require('child_process');"
+                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
+        ActionContainer container = initialized(code);
+        long proxyPid = ((ProcessContainer) container).process().pid();
+        long childPid = json(container.run(run(Map.of()), TIMEOUT)).get("pid").asLong();
+        assertThat(ProcessHandle.of(childPid)).isPresent();
+
+        container.close();
+        container.close();
+
+        assertThat(ProcessHandle.of(proxyPid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(childPid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(container.isAlive()).isFalse();
+        assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT)).isInstanceOf(ContainerCrashedException.class);
+    }
+}
