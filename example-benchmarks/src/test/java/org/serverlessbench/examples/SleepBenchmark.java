@@ -78,8 +78,8 @@ class SleepBenchmark {
     void warmNodejs(@Function("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
-        assertThat(invocation.benchmarkTimeUs()).hasValueSatisfying(
-                micros -> assertThat(micros).isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000));
+        assertThat(invocation.benchmarkTimeUs()).isPresent();
+        assertThat(invocation.benchmarkTimeUs().getAsLong()).isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
     }
     // end::warm[]
 
