@@ -23,6 +23,7 @@ async function main(params) {
   }
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   const end = nowSeconds();
+  // tag::output[]
   const isCold = freshProcess;
   freshProcess = false;
   return {
@@ -32,6 +33,7 @@ async function main(params) {
     is_cold: isCold,
     request_id: process.env.__OW_ACTIVATION_ID || '',
   };
+  // end::output[]
 }
 
 exports.main = main;
