@@ -23,7 +23,14 @@ final class MockOpenWhisk implements AutoCloseable {
     final MockWebServer server = new MockWebServer();
 
     MockOpenWhisk() throws IOException {
-        server.start();
+        this(true);
+    }
+
+    /** @param start false to configure the server (for example TLS) before starting it */
+    MockOpenWhisk(boolean start) throws IOException {
+        if (start) {
+            server.start();
+        }
     }
 
     String apiHost() {

@@ -47,6 +47,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
         ProxyScripts scripts = new ProxyScripts(this.workDirectory.resolve("proxies"));
         String path = System.getenv("PATH");
         register(new NodeLauncher(path, scripts));
+        register(new PythonLauncher(path, scripts));
+        register(new JavaLauncher());
         this.http = new OkHttpClient.Builder()
                 .proxy(Proxy.NO_PROXY)
                 .retryOnConnectionFailure(false)

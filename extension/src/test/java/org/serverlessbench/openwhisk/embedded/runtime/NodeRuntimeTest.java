@@ -251,8 +251,8 @@ class NodeRuntimeTest {
         container.close();
         container.close();
 
-        assertThat(ProcessHandle.of(proxyPid).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(ProcessHandle.of(childPid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(proxyPid).filter(ProcessTree::isRunning)).isEmpty();
+        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isEmpty();
         assertThat(container.isAlive()).isFalse();
         assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT)).isInstanceOf(ContainerCrashedException.class);
     }

@@ -1,0 +1,83 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.List;
+import java.util.Optional;
+import org.serverlessbench.openwhisk.embedded.runtime.java.JavaActionRuntime;
+
+/**
+ * {@code java:8}: a child JVM (the {@code java} of the running JVM) with {@link JavaActionRuntime} and Gson on its
+ * class path, its heap limited to the action's memory and tuned for a fast start.
+ */
+final class JavaLauncher implements RuntimeLauncher {
+
+    static final String KIND = "java:8";
+
+    private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private final String classPath;
+    private final String classPathProblem;
+
+    JavaLauncher() {
+        String path = null;
+        String problem = null;
+        try {
+            path = location(JavaActionRuntime.class) + File.pathSeparator + location(JsonObject.class);
+        } catch (IllegalStateException e) {
+            problem = e.getMessage();
+        }
+        this.classPath = path;
+        this.classPathProblem = problem;
+    }
+
+    private static String location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalStateException("the class path entry of " + type.getName()
+                    + " is unknown (no code source), so the java action runtime cannot be started");
+        }
+        try {
+            return Path.of(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalStateException("the class path entry of " + type.getName() + " ("
+                    + source.getLocation() + ") is not a local file, so the java action runtime cannot be started");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        if (!Files.isExecutable(java)) {
+            return Optional.of("program 'java' was not found at " + java + " (java.home of this JVM); run with a"
+                    + " full JDK or JRE to run java actions");
+        }
+        return Optional.ofNullable(classPathProblem);
+    }
+
+    @Override
+    public List<String> command(LaunchSpec spec) {
+        return List.of(
+                java.toString(),
+                "-Xmx" + spec.memoryMb() + "m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-XX:-UsePerfData",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-Dsun.net.httpserver.idleInterval=86400",
+                "-Djava.io.tmpdir=" + spec.directory(),
+                "-Dfile.encoding=UTF-8",
+                "-cp", classPath,
+                JavaActionRuntime.class.getName(),
+                Integer.toString(spec.port()));
+    }
+}

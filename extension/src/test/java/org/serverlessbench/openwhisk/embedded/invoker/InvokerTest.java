@@ -1,0 +1,341 @@
+package org.serverlessbench.openwhisk.embedded.invoker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.action;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.activate;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.alive;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.annotation;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.await;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.awaitCondition;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.cold;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.nodeAction;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.pid;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.request;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.status;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.updated;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
+
+/** The invoker against real nodejs runtime processes. */
+class InvokerTest {
+    private static final String PID = "function main(args) { return { pid: process.pid }; }";
+    private static final String SLOW_PID = "function main(args) { return new Promise(r => setTimeout(() =>"
+            + " r({ pid: process.pid }), 500)); }";
+
+    private final ProcessContainerFactory factory = new ProcessContainerFactory();
+    private Invoker invoker;
+
+    private Invoker start(InvokerConfig config) {
+        invoker = new Invoker(config, factory);
+        return invoker;
+    }
+
+    private static InvokerConfig noStemCells() {
+        return InvokerConfig.defaults("http://127.0.0.1:3233").withPrewarm(Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        if (invoker != null) {
+            invoker.close();
+        }
+        factory.close();
+    }
+
+    @Test
+    void coldThenWarmThenColdAfterAnUpdate() throws Exception {
+        start(noStemCells());
+        ActionRevision action = nodeAction("hello", PID);
+
+        ObjectNode first = activate(invoker, action);
+        ObjectNode second = activate(invoker, action);
+        ObjectNode afterUpdate = activate(invoker, updated(action, PID));
+
+        assertThat(status(first)).isEqualTo("success");
+        assertThat(cold(first)).isTrue();
+        assertThat(cold(second)).isFalse();
+        assertThat(pid(second)).isEqualTo(pid(first));
+        assertThat(cold(afterUpdate)).isTrue();
+        assertThat(pid(afterUpdate)).isNotEqualTo(pid(first));
+        assertThat(afterUpdate.get("version").asText()).isEqualTo("0.0.2");
+    }
+
+    @Test
+    void writesTheRecordAsOpenWhiskDoes() throws Exception {
+        start(noStemCells());
+        ActionRevision action = nodeAction("shape", PID);
+
+        ObjectNode cold = activate(invoker, action);
+        ObjectNode warm = activate(invoker, action);
+
+        assertThat(cold.fieldNames()).toIterable().containsExactly("activationId", "namespace", "name", "version",
+                "subject", "publish", "start", "end", "duration", "response", "logs", "annotations");
+        assertThat(cold.get("namespace").asText()).isEqualTo("guest");
+        assertThat(cold.get("name").asText()).isEqualTo("shape");
+        assertThat(cold.get("subject").asText()).isEqualTo("guest");
+        assertThat(cold.get("publish").asBoolean()).isFalse();
+        assertThat(cold.get("response").fieldNames()).toIterable()
+                .containsExactly("status", "success", "result", "size");
+        assertThat(cold.get("response").get("success").asBoolean()).isTrue();
+        List<String> keys = cold.get("annotations").findValuesAsText("key");
+        assertThat(keys).containsExactly("limits", "path", "kind", "timeout", "initTime", "waitTime");
+        assertThat(annotation(cold, "limits").orElseThrow().toString())
+                .isEqualTo("{\"concurrency\":1,\"logs\":10,\"memory\":256,\"timeout\":60000}");
+        assertThat(annotation(cold, "path").orElseThrow().asText()).isEqualTo("guest/shape");
+        assertThat(annotation(cold, "kind").orElseThrow().asText()).isEqualTo("nodejs:20");
+        assertThat(annotation(cold, "timeout").orElseThrow().asBoolean()).isFalse();
+        long initTime = annotation(cold, "initTime").orElseThrow().asLong();
+        long start = cold.get("start").asLong();
+        long end = cold.get("end").asLong();
+        assertThat(cold.get("duration").asLong()).isEqualTo(end - start).isGreaterThanOrEqualTo(initTime);
+        assertThat(annotation(cold, "waitTime").orElseThrow().asLong()).isGreaterThan(0);
+
+        assertThat(warm.get("annotations").findValuesAsText("key"))
+                .containsExactly("limits", "path", "kind", "timeout", "waitTime");
+        assertThat(invoker.activation("guest", cold.get("activationId").asText())).get().hasToString(cold.toString());
+    }
+
+    @Test
+    void passesTheOpenWhiskEnvironmentAtInitAndRun() throws Exception {
+        start(noStemCells());
+        String code = "const atInit = { name: process.env.__OW_ACTION_NAME, key: process.env.__OW_API_KEY };\n"
+                + "function main(args) { return { atInit, args, host: process.env.__OW_API_HOST,"
+                + " id: process.env.__OW_ACTIVATION_ID, deadline: process.env.__OW_DEADLINE,"
+                + " version: process.env.__OW_ACTION_VERSION, ns: process.env.__OW_NAMESPACE }; }";
+        ActionRevision action = nodeAction("env", code);
+        ObjectNode payload = Json.NODES.objectNode().put("x", 1);
+        ActivationRequest request = request(action, payload, "uuid:secret");
+
+        JsonNode result = await(invoker.activate(request)).get("response").get("result");
+
+        assertThat(result.get("atInit").get("name").asText()).isEqualTo("/guest/env");
+        assertThat(result.get("atInit").get("key").asText()).isEqualTo("uuid:secret");
+        assertThat(result.get("args").toString()).isEqualTo("{\"x\":1}");
+        assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+        assertThat(result.get("id").asText()).isEqualTo(request.activationId());
+        assertThat(result.get("version").asText()).isEqualTo("0.0.1");
+        assertThat(result.get("ns").asText()).isEqualTo("guest");
+        assertThat(Long.parseLong(result.get("deadline").asText()))
+                .isBetween(System.currentTimeMillis(), System.currentTimeMillis() + 60_000);
+    }
+
+    @Test
+    void takesTheStemCellForANodeColdStartAndStartsAnother() throws Exception {
+        start(InvokerConfig.defaults("http://127.0.0.1:3233"));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+        Set<Long> stemCellPids = childPids();
+
+        ObjectNode record = activate(invoker, nodeAction("prewarmed", PID));
+
+        assertThat(cold(record)).isTrue();
+        assertThat(stemCellPids).contains(pid(record));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+        assertThat(invoker.state().containers()).isEqualTo(2);
+        assertThat(invoker.state().usedMemoryMb()).isEqualTo(512);
+    }
+
+    @Test
+    void queuesWhenMemoryIsFullAndRunsInOrderOnceItFrees() throws Exception {
+        start(noStemCells().withMemoryCapacityMb(256));
+        ActionRevision first = nodeAction("first", SLOW_PID);
+        ActionRevision second = nodeAction("second", PID);
+
+        CompletableFuture<ObjectNode> a = invoker.activate(request(first));
+        CompletableFuture<ObjectNode> b = invoker.activate(request(second));
+        ObjectNode recordA = await(a);
+        ObjectNode recordB = await(b);
+
+        assertThat(status(recordA)).isEqualTo("success");
+        assertThat(status(recordB)).isEqualTo("success");
+        assertThat(recordB.get("start").asLong()).isGreaterThanOrEqualTo(recordA.get("end").asLong() - 1);
+        assertThat(annotation(recordB, "waitTime").orElseThrow().asLong()).isGreaterThanOrEqualTo(400);
+        assertThat(alive(pid(recordA))).as("the first container was evicted for the second").isFalse();
+        assertThat(invoker.state().usedMemoryMb()).isEqualTo(256);
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedIdleContainer() throws Exception {
+        start(noStemCells().withMemoryCapacityMb(512));
+        ActionRevision a = nodeAction("a", PID);
+        ActionRevision b = nodeAction("b", PID);
+        ActionRevision c = nodeAction("c", PID);
+
+        ObjectNode firstA = activate(invoker, a);
+        ObjectNode firstB = activate(invoker, b);
+        ObjectNode firstC = activate(invoker, c);
+        ObjectNode againB = activate(invoker, b);
+        ObjectNode againA = activate(invoker, a);
+
+        assertThat(List.of(firstA, firstB, firstC)).allMatch(TestActivations::cold);
+        assertThat(alive(pid(firstA))).isFalse();
+        assertThat(cold(againB)).isFalse();
+        assertThat(pid(againB)).isEqualTo(pid(firstB));
+        assertThat(cold(againA)).isTrue();
+        assertThat(alive(pid(firstC))).as("c was least recently used when a came back").isFalse();
+        assertThat(invoker.state().usedMemoryMb()).isEqualTo(512);
+    }
+
+    @Test
+    void removesIdleContainersAfterTheIdleTimeout() throws Exception {
+        start(noStemCells().withIdleContainerTimeout(Duration.ofMillis(300)));
+        ActionRevision action = nodeAction("idle", PID);
+
+        ObjectNode first = activate(invoker, action);
+        awaitCondition(Duration.ofSeconds(10), () -> invoker.state().containers() == 0);
+        ObjectNode second = activate(invoker, action);
+
+        assertThat(alive(pid(first))).isFalse();
+        assertThat(cold(second)).isTrue();
+    }
+
+    @Test
+    void killsAnActionPastItsTimeLimit() throws Exception {
+        start(noStemCells());
+        String code = "function main(args) { if (args.hang) { return new Promise(() => {}); }"
+                + " return { pid: process.pid }; }";
+        ActionRevision action = action("hang", "nodejs:20", code, 256, 500, 10);
+        long pid = pid(activate(invoker, action));
+
+        ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("hang", true), null)));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exceeded its time limits of 500 milliseconds.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
+        assertThat(record.get("duration").asLong()).isBetween(500L, 5_000L);
+        awaitCondition(Duration.ofSeconds(10), () -> !alive(pid));
+        assertThat(cold(activate(invoker, action))).isTrue();
+    }
+
+    @Test
+    void reportsACrashAsDeveloperErrorAndStartsColdAfterwards() throws Exception {
+        start(noStemCells());
+        String code = "function main(args) { if (args.crash) { process.exit(3); } return { pid: process.pid }; }";
+        ActionRevision action = nodeAction("crash", code);
+        activate(invoker, action);
+
+        ObjectNode crashed = await(invoker.activate(request(action, Json.NODES.objectNode().put("crash", true),
+                null)));
+
+        assertThat(status(crashed)).isEqualTo("action developer error");
+        assertThat(crashed.get("response").get("result").get("error").asText())
+                .isEqualTo("The action did not produce a valid response and exited unexpectedly.");
+        assertThat(annotation(crashed, "timeout").orElseThrow().asBoolean()).isFalse();
+        assertThat(cold(activate(invoker, action))).isTrue();
+    }
+
+    @Test
+    void reportsAFailedInitialisationWithItsInitTime() throws Exception {
+        start(noStemCells());
+
+        ObjectNode record = activate(invoker, nodeAction("broken", "function main(args) { return {; }"));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(annotation(record, "initTime")).isPresent();
+        assertThat(record.get("duration").asLong())
+                .isEqualTo(annotation(record, "initTime").orElseThrow().asLong());
+        assertThat(invoker.state().containers()).isZero();
+    }
+
+    @Test
+    void keepsTheContainerAfterAnApplicationError() throws Exception {
+        start(noStemCells());
+        ActionRevision action = nodeAction("fails",
+                "function main(args) { return { error: { pid: process.pid }, ignored: true }; }");
+
+        ObjectNode first = activate(invoker, action);
+        ObjectNode second = activate(invoker, action);
+
+        assertThat(status(first)).isEqualTo("application error");
+        assertThat(first.get("response").get("success").asBoolean()).isFalse();
+        assertThat(first.get("response").get("result").toString()).isEqualTo("{\"error\":{\"pid\":"
+                + first.get("response").get("result").get("error").get("pid").asLong() + "}}");
+        assertThat(cold(second)).isFalse();
+    }
+
+    @Test
+    void collectsTheLogsOfEachActivation() throws Exception {
+        start(noStemCells());
+        ActionRevision action = nodeAction("logs", "function main(args) { console.log('hello ' + args.n);"
+                + " console.error('oops'); return {}; }");
+
+        ObjectNode first = await(invoker.activate(request(action, Json.NODES.objectNode().put("n", 1), null)));
+        ObjectNode second = await(invoker.activate(request(action, Json.NODES.objectNode().put("n", 2), null)));
+
+        List<String> firstLogs = new ArrayList<>();
+        first.get("logs").forEach(line -> firstLogs.add(line.asText()));
+        List<String> secondLogs = new ArrayList<>();
+        second.get("logs").forEach(line -> secondLogs.add(line.asText()));
+
+        assertThat(firstLogs).hasSize(2).anySatisfy(line -> assertThat(line)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z *stdout: hello 1")
+                .hasSize(30 + " stdout: hello 1".length()));
+        assertThat(firstLogs).anySatisfy(line -> assertThat(line).endsWith(" stderr: oops"));
+        assertThat(secondLogs).hasSize(2).anySatisfy(line -> assertThat(line).endsWith(" stdout: hello 2"));
+    }
+
+    @Test
+    void keepsOnlyTheNewestRecordsInTheStore() throws Exception {
+        start(noStemCells().withActivationStoreCapacity(3));
+        ActionRevision action = nodeAction("many", PID);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(activate(invoker, action).get("activationId").asText());
+        }
+
+        assertThat(invoker.countActivations("guest", "many", null, null)).isEqualTo(3);
+        assertThat(invoker.activation("guest", ids.get(0))).isEmpty();
+        assertThat(invoker.activations("guest", "many", null, null, 0, 30))
+                .extracting(r -> r.get("activationId").asText())
+                .containsExactly(ids.get(4), ids.get(3), ids.get(2));
+    }
+
+    @Test
+    void failsUnknownKindsAsWhiskInternalErrorNamingTheReason() throws Exception {
+        start(noStemCells());
+
+        ObjectNode record = activate(invoker, action("docker", "blackbox", null, 256, 60_000, 10));
+
+        assertThat(status(record)).isEqualTo("whisk internal error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .startsWith("Failed to provision resources to run the action.").contains("blackbox");
+        assertThat(invoker.runtimes().available()).contains("nodejs:20");
+    }
+
+    @Test
+    void closeKillsEveryProcessAndFailsQueuedActivations() throws Exception {
+        start(InvokerConfig.defaults("http://127.0.0.1:3233").withMemoryCapacityMb(512));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+        ActionRevision slow = nodeAction("slow", "function main() { return new Promise(() => {}); }");
+        CompletableFuture<ObjectNode> running = invoker.activate(request(slow));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+        ActionRevision big = action("queued", "nodejs:20", PID, 512, 60_000, 10);
+        CompletableFuture<ObjectNode> queued = invoker.activate(request(big));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().queued() == 1);
+        Set<Long> children = childPids();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(2);
+
+        invoker.close();
+
+        assertThat(status(await(queued))).isEqualTo("whisk internal error");
+        assertThat(status(await(running))).isEqualTo("action developer error");
+        assertThat(children).noneMatch(TestActivations::alive);
+        assertThat(status(activate(invoker, nodeAction("late", PID)))).isEqualTo("whisk internal error");
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,248 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JavaRuntimeTest {
+
+    private static final String KIND = "java:8";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACTIONS = """
+            package demo;
+            import com.google.gson.JsonArray;
+            import com.google.gson.JsonObject;
+            public class Actions {
+                public static JsonObject main(JsonObject args) {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("greeting", "Hello " + args.get("name").getAsString());
+                    return result;
+                }
+                public static JsonArray reverse(JsonArray args) {
+                    JsonArray result = new JsonArray();
+                    for (int i = args.size() - 1; i >= 0; i--) result.add(args.get(i));
+                    return result;
+                }
+                public static JsonObject environment(JsonObject args) {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("host", System.getenv("__OW_API_HOST"));
+                    result.addProperty("id", System.getenv("__OW_ACTIVATION_ID"));
+                    result.addProperty("name", System.getenv("__OW_ACTION_NAME"));
+                    result.addProperty("deadline", System.getenv("__OW_DEADLINE"));
+                    result.addProperty("idProperty", System.getProperty("__OW_ACTIVATION_ID"));
+                    return result;
+                }
+                public static JsonObject fail(JsonObject args) {
+                    throw new IllegalStateException("kaputt");
+                }
+                public static JsonObject nothing(JsonObject args) {
+                    return null;
+                }
+                public static JsonObject applicationError(JsonObject args) {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("error", "bad input");
+                    return result;
+                }
+                public static JsonObject halt(JsonObject args) {
+                    Runtime.getRuntime().halt(3);
+                    return args;
+                }
+                public static JsonObject spin(JsonObject args) {
+                    while (true) { Thread.onSpinWait(); }
+                }
+                public static JsonObject log(JsonObject args) {
+                    System.out.println("out " + args.get("n"));
+                    System.err.println("err " + args.get("n"));
+                    return new JsonObject();
+                }
+                public static JsonObject hog(JsonObject args) {
+                    java.util.List<long[]> keep = new java.util.ArrayList<>();
+                    while (true) keep.add(new long[1 << 20]);
+                }
+                public static String notAnAction(JsonObject args) {
+                    return "";
+                }
+            }
+            """;
+    private static String jar;
+    private static ProcessContainerFactory factory;
+
+    @BeforeAll
+    static void start() {
+        jar = JavaActionJars.build(Map.of("demo.Actions", ACTIONS));
+        factory = new ProcessContainerFactory();
+    }
+
+    @AfterAll
+    static void closeFactory() {
+        factory.close();
+    }
+
+    private static ActionContainer container(int memoryMb) throws ContainerStartException {
+        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
+    }
+
+    private static ActionContainer initialized(String main) throws Exception {
+        ActionContainer container = container(256);
+        RuntimeResponse response = container.init(init(jar, main, true, Map.of()), TIMEOUT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return container;
+    }
+
+    @Test
+    void runsTheDefaultMainAndRefusesASecondInit() throws Exception {
+        try (ActionContainer container = container(256)) {
+            assertThat(container.id()).startsWith("java-");
+            RuntimeResponse first = container.init(init(jar, "demo.Actions", true, Map.of()), TIMEOUT);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.body()).isEqualTo("OK");
+
+            RuntimeResponse result = container.run(run(Map.of("name", "World")), TIMEOUT);
+            assertThat(result.statusCode()).isEqualTo(200);
+            assertThat(json(result).get("greeting").asText()).isEqualTo("Hello World");
+
+            RuntimeResponse again = container.init(init(jar, "demo.Actions", true, Map.of()), TIMEOUT);
+            assertThat(again.statusCode()).isEqualTo(502);
+            assertThat(json(again).get("error").asText()).isEqualTo("Cannot initialize the action more than once.");
+        }
+    }
+
+    @Test
+    void refusesRunBeforeInitAndInitWithoutMainOrCode() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
+            assertThat(early.statusCode()).isEqualTo(502);
+            assertThat(json(early).get("error").asText()).isEqualTo("Cannot invoke an uninitialized action.");
+
+            RuntimeResponse noCode = container.init("{\"value\":{\"main\":\"demo.Actions\"}}", TIMEOUT);
+            assertThat(noCode.statusCode()).isEqualTo(502);
+            assertThat(json(noCode).get("error").asText()).isEqualTo("Missing main/no code to execute.");
+
+            RuntimeResponse noMain = container.init(init(jar, "", true, Map.of()), TIMEOUT);
+            assertThat(noMain.statusCode()).isEqualTo(502);
+            assertThat(json(noMain).get("error").asText()).isEqualTo("Missing main/no code to execute.");
+        }
+    }
+
+    @Test
+    void rejectsAMissingClassOrMethodAtInit() throws Exception {
+        try (ActionContainer missingClass = container(256); ActionContainer wrongSignature = container(256)) {
+            RuntimeResponse noClass = missingClass.init(init(jar, "demo.Missing", true, Map.of()), TIMEOUT);
+            assertThat(noClass.statusCode()).isEqualTo(502);
+            assertThat(json(noClass).get("error").asText()).contains("ClassNotFoundException: demo.Missing");
+            assertThat(missingClass.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .anyMatch(line -> line.contains("ClassNotFoundException"));
+
+            RuntimeResponse notJson = wrongSignature.init(init(jar, "demo.Actions#notAnAction", true, Map.of()),
+                    TIMEOUT);
+            assertThat(notJson.statusCode()).isEqualTo(502);
+            assertThat(json(notJson).get("error").asText()).contains("NoSuchMethodException");
+        }
+    }
+
+    @Test
+    void runsAClassHashMethodWithAJsonArray() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#reverse")) {
+            RuntimeResponse response = container.run(run(List.of(1, 2, 3)), TIMEOUT);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("[3,2,1]");
+
+            RuntimeResponse object = container.run(run(Map.of()), TIMEOUT);
+            assertThat(object.statusCode()).isEqualTo(502);
+            assertThat(json(object).get("error").asText()).contains("accepts a JsonObject");
+        }
+    }
+
+    @Test
+    void exposesOwValuesThroughGetenvAndSystemProperties() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#environment")) {
+            JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
+            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+            assertThat(result.get("idProperty").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
+            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
+        }
+    }
+
+    @Test
+    void answersExceptionsAndNullWith502() throws Exception {
+        try (ActionContainer failing = initialized("demo.Actions#fail");
+                ActionContainer nothing = initialized("demo.Actions#nothing")) {
+            RuntimeResponse thrown = failing.run(run(Map.of()), TIMEOUT);
+            assertThat(thrown.statusCode()).isEqualTo(502);
+            assertThat(json(thrown).get("error").asText())
+                    .startsWith("An error has occurred")
+                    .contains("java.lang.IllegalStateException: kaputt");
+            assertThat(failing.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
+                    .contains(Tuple.tuple("stderr", "java.lang.IllegalStateException: kaputt"));
+
+            RuntimeResponse empty = nothing.run(run(Map.of()), TIMEOUT);
+            assertThat(empty.statusCode()).isEqualTo(502);
+            assertThat(json(empty).get("error").asText()).contains("The action returned null");
+        }
+    }
+
+    @Test
+    void returnsApplicationErrorsAsTheyAre() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#applicationError")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("error").asText()).isEqualTo("bad input");
+        }
+    }
+
+    @Test
+    void reportsAHaltAsACrash() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#halt")) {
+            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
+                    .isInstanceOf(ContainerCrashedException.class)
+                    .hasMessageContaining("exited with code 3");
+            assertThat(container.isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void killsTheJvmWhenARunTimesOut() throws Exception {
+        ActionContainer container = initialized("demo.Actions#spin");
+        long pid = ((ProcessContainer) container).process().pid();
+        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(500)))
+                .isInstanceOf(ContainerTimeoutException.class);
+        assertThat(container.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(pid).filter(ProcessTree::isRunning)).isEmpty();
+        container.close();
+    }
+
+    @Test
+    void collectsLogsPerActivationWithoutSentinels() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#log")) {
+            container.run(run(Map.of("n", 1)), TIMEOUT);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
+                    .containsExactlyInAnyOrder(Tuple.tuple("stdout", "out 1"), Tuple.tuple("stderr", "err 1"));
+            container.run(run(Map.of("n", 2)), TIMEOUT);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).containsExactlyInAnyOrder("out 2", "err 2");
+        }
+    }
+
+    @Test
+    void endsAnActivationThatExceedsTheHeap() throws Exception {
+        try (ActionContainer container = container(64)) {
+            assertThat(container.init(init(jar, "demo.Actions#hog", true, Map.of()), TIMEOUT).statusCode())
+                    .isEqualTo(200);
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText()).contains("java.lang.OutOfMemoryError");
+        }
+    }
+}

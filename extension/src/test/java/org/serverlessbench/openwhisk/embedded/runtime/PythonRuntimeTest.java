@@ -1,0 +1,250 @@
+package org.serverlessbench.openwhisk.embedded.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
+import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.zip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PythonRuntimeTest {
+
+    private static final String KIND = "python:3.11";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static ProcessContainerFactory factory;
+
+    @BeforeAll
+    static void startFactory() {
+        factory = new ProcessContainerFactory();
+    }
+
+    @AfterAll
+    static void closeFactory() {
+        factory.close();
+    }
+
+    private static ActionContainer container(int memoryMb) throws ContainerStartException {
+        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
+    }
+
+    private static ActionContainer initialized(String code) throws Exception {
+        ActionContainer container = container(256);
+        RuntimeResponse response = container.init(init(code, "main"), TIMEOUT);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return container;
+    }
+
+    @Test
+    void runsHelloWorldAndRefusesASecondInit() throws Exception {
+        try (ActionContainer container = container(256)) {
+            assertThat(container.id()).startsWith("python-");
+            RuntimeResponse first = container.init(
+                    init("def main(args):\n    return {'greeting': 'Hello ' + args['name']}\n", "main"), TIMEOUT);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+            RuntimeResponse result = container.run(run(Map.of("name", "World")), TIMEOUT);
+            assertThat(result.statusCode()).isEqualTo(200);
+            assertThat(json(result).get("greeting").asText()).isEqualTo("Hello World");
+
+            RuntimeResponse again = container.init(init("def main(a):\n    return {}\n", "main"), TIMEOUT);
+            assertThat(again.statusCode()).isEqualTo(403);
+            assertThat(json(again).get("error").asText()).isEqualTo("Cannot initialize the action more than once.");
+        }
+    }
+
+    @Test
+    void refusesRunBeforeInitAndInitWithoutCode() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
+            assertThat(early.statusCode()).isEqualTo(500);
+            assertThat(json(early).get("error").asText()).isEqualTo("no action defined yet");
+
+            RuntimeResponse noCode = container.init("{\"value\":{\"main\":\"main\"}}", TIMEOUT);
+            assertThat(noCode.statusCode()).isEqualTo(403);
+            assertThat(json(noCode).get("error").asText()).isEqualTo("Missing main/no code to execute.");
+        }
+    }
+
+    @Test
+    void initFailureIs502WithTheCauseInTheLogs() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse response = container.init(init("def main(args) return 1\n", "main"), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText()).isEqualTo("Cannot start action. Check logs for details.");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .noneMatch(ProcessOutput.SENTINEL::equals)
+                    .anyMatch(line -> line.contains("SyntaxError"));
+        }
+    }
+
+    @Test
+    void rejectsAMissingMainFunction() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse response = container.init(init("def other(args):\n    return {}\n", "main"), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .anyMatch(line -> line.contains("has no function 'main'"));
+        }
+    }
+
+    @Test
+    void exposesInitEnvAndPerRunOwVariables() throws Exception {
+        String code = "import os\n"
+                + "def main(args):\n"
+                + "    return {k: os.environ.get(v) for k, v in [('host', '__OW_API_HOST'), ('custom', 'CUSTOM'),"
+                + " ('id', '__OW_ACTIVATION_ID'), ('name', '__OW_ACTION_NAME'), ('deadline', '__OW_DEADLINE')]}\n";
+        try (ActionContainer container = container(256)) {
+            assertThat(container.init(init(code, "main", false, Map.of("CUSTOM", "from-init")), TIMEOUT).statusCode())
+                    .isEqualTo(200);
+            JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
+            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+            assertThat(result.get("custom").asText()).isEqualTo("from-init");
+            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
+            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
+        }
+    }
+
+    @Test
+    void returnsListsAndApplicationErrors() throws Exception {
+        String code = "def main(args):\n"
+                + "    if args.get('fail'):\n        return {'error': 'bad input'}\n"
+                + "    return [1, 2, 3]\n";
+        try (ActionContainer container = initialized(code)) {
+            RuntimeResponse list = container.run(run(Map.of()), TIMEOUT);
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(json(list).isArray()).isTrue();
+            assertThat(json(list)).hasSize(3);
+
+            RuntimeResponse error = container.run(run(Map.of("fail", true)), TIMEOUT);
+            assertThat(error.statusCode()).isEqualTo(200);
+            assertThat(json(error).get("error").asText()).isEqualTo("bad input");
+        }
+    }
+
+    @Test
+    void turnsAnExceptionIntoAnErrorResultAndLogsTheTraceback() throws Exception {
+        try (ActionContainer container = initialized("def main(args):\n    raise ValueError('kaputt')\n")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("error").asText()).isEqualTo("kaputt");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
+                    .contains(org.assertj.core.groups.Tuple.tuple("stderr", "ValueError: kaputt"));
+        }
+    }
+
+    @Test
+    void answersANonDictResultWith502() throws Exception {
+        try (ActionContainer container = initialized("def main(args):\n    return 42\n")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText())
+                    .isEqualTo("The action did not return a dictionary or array.");
+        }
+    }
+
+    @Test
+    void reportsAProcessExitAsACrash() throws Exception {
+        try (ActionContainer container = initialized("import os\ndef main(args):\n    os._exit(3)\n")) {
+            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
+                    .isInstanceOf(ContainerCrashedException.class)
+                    .hasMessageContaining("exited with code 3");
+            assertThat(container.isAlive()).isFalse();
+        }
+    }
+
+    @Test
+    void killsTheProcessWhenARunTimesOut() throws Exception {
+        ActionContainer container = initialized("def main(args):\n    while True:\n        pass\n");
+        long pid = ((ProcessContainer) container).process().pid();
+        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(300)))
+                .isInstanceOf(ContainerTimeoutException.class);
+        assertThat(container.isAlive()).isFalse();
+        assertThat(ProcessHandle.of(pid).filter(ProcessTree::isRunning)).isEmpty();
+        container.close();
+    }
+
+    @Test
+    void collectsLogsPerActivationWithoutSentinels() throws Exception {
+        String code = "import sys\n"
+                + "def main(args):\n"
+                + "    print('out', args['n'])\n"
+                + "    print('err', args['n'], file=sys.stderr)\n"
+                + "    return {}\n";
+        try (ActionContainer container = initialized(code)) {
+            container.run(run(Map.of("n", 1)), TIMEOUT);
+            List<LogLine> first = container.drainLogs(TIMEOUT);
+            assertThat(first).extracting(LogLine::stream, LogLine::text).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("stdout", "out 1"),
+                    org.assertj.core.groups.Tuple.tuple("stderr", "err 1"));
+            container.run(run(Map.of("n", 2)), TIMEOUT);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).containsExactlyInAnyOrder("out 2", "err 2");
+        }
+    }
+
+    @Test
+    void limitsTheAddressSpaceToTheActionMemory() throws Exception {
+        String code = "def main(args):\n"
+                + "    data = bytearray(args['mb'] * 1024 * 1024)\n"
+                + "    return {'allocated': len(data) // (1024 * 1024)}\n";
+        try (ActionContainer container = container(128)) {
+            assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
+            RuntimeResponse within = container.run(run(Map.of("mb", 96)), TIMEOUT);
+            assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+            assertThat(json(within).get("allocated").asInt()).isEqualTo(96);
+            container.drainLogs(TIMEOUT);
+
+            RuntimeResponse beyond = container.run(run(Map.of("mb", 200)), TIMEOUT);
+            assertThat(beyond.statusCode()).isEqualTo(502);
+            assertThat(json(beyond).get("error").asText()).isEqualTo("The action exceeded its memory limit of 128 MB.");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).contains("MemoryError");
+        }
+    }
+
+    @Test
+    void runsAZipWithMainModuleAndHelpers() throws Exception {
+        Map<String, String> files = Map.of(
+                "__main__.py", "from helper import add\ndef handler(args):\n    return {'sum': add(args['a'], args['b'])}\n",
+                "helper.py", "def add(a, b):\n    return a + b\n");
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse initialized = container.init(init(zip(files), "handler", true, Map.of()), TIMEOUT);
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+            assertThat(json(container.run(run(Map.of("a", 2, "b", 3)), TIMEOUT)).get("sum").asInt()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void rejectsAZipWithoutMainModule() throws Exception {
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse response = container.init(init(zip(Map.of("other.py", "")), "main", true, Map.of()),
+                    TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .anyMatch(line -> line.contains("__main__.py is missing"));
+        }
+    }
+
+    @Test
+    void closeKillsTheProcessAndEverythingItStarted() throws Exception {
+        String code = "import subprocess\n"
+                + "def main(args):\n"
+                + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
+        ActionContainer container = initialized(code);
+        long proxyPid = ((ProcessContainer) container).process().pid();
+        long childPid = json(container.run(run(Map.of()), TIMEOUT)).get("pid").asLong();
+        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isPresent();
+
+        container.close();
+
+        assertThat(ProcessHandle.of(proxyPid).filter(ProcessTree::isRunning)).isEmpty();
+        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isEmpty();
+    }
+}
