@@ -77,9 +77,9 @@ class SleepBenchmark {
     @Warmup(3)
     void warmNodejs(@Function("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
-        // begin/end measured inside the function cover the sleep (Node.js timers may fire up to 1 ms early)
-        long sleptUs = (long) (seconds(size) * 1_000_000);
-        assertThat(invocation.benchmarkTimeUs().orElseThrow()).isGreaterThan(sleptUs - 1_000);
+        // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
+        assertThat(invocation.benchmarkTimeUs()).isPresent();
+        assertThat(invocation.benchmarkTimeUs().getAsLong()).isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
     }
     // end::warm[]
 
