@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * Keeps the code in {@code docs/*.md} equal to the example sources. A doc snippet is a fenced block right after a
  * marker {@code <!-- snippet: <path in this module>#<tag> -->}; its text must equal the source lines between
  * {@code tag::<tag>[]} and {@code end::<tag>[]} (comment markers in any language), without their common indentation.
+ * Links between the pages must lead to an existing page and heading.
  */
 class DocsSnippetsTest {
 
@@ -31,6 +33,8 @@ class DocsSnippetsTest {
             List.of(MODULE.resolve("src/test/java"), MODULE.resolve("src/test/functions"));
 
     private static final Pattern MARKER = Pattern.compile("^<!-- snippet: (\\S+)#([\\w-]+) -->\\s*$");
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]*)(?:#([^)\\s]+))?\\)");
+    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
     private static final Pattern TAG = Pattern.compile("\\b(tag|end)::([\\w-]+)\\[]");
 
     record Snippet(Path doc, int line, String source, String tag, String text) {
@@ -79,6 +83,31 @@ class DocsSnippetsTest {
     }
 
     @Test
+    void everyRelativeLinkBetweenTheDocsResolves() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path doc : docs()) {
+            Matcher link = LINK.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+            while (link.find()) {
+                String file = link.group(1);
+                String anchor = link.group(2);
+                if (file.contains("://") || file.startsWith("mailto:")) {
+                    continue;
+                }
+                Path target = file.isEmpty() ? doc : doc.resolveSibling(file).normalize();
+                if (!Files.exists(target)) {
+                    broken.add(DOCS.relativize(doc) + ": " + link.group() + " (no file " + target + ")");
+                } else if (anchor != null && target.toString().endsWith(".md")
+                        && !headingAnchors(target).contains(anchor)) {
+                    broken.add(DOCS.relativize(doc) + ": " + link.group() + " (no heading with anchor #" + anchor
+                            + " in " + target.getFileName() + ")");
+                }
+            }
+        }
+
+        assertThat(broken).as("broken links in docs/*.md").isEmpty();
+    }
+
+    @Test
     void regionsLeaveOutTheirMarkersAndIndentation() throws IOException {
         Path file = Files.createTempFile("snippet", ".java");
         try {
@@ -93,13 +122,32 @@ class DocsSnippetsTest {
         }
     }
 
+    private static List<Path> docs() throws IOException {
+        try (Stream<Path> files = Files.list(DOCS)) {
+            return files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    /** The anchors GitHub gives the headings of {@code doc}: lower case, punctuation dropped, spaces as dashes. */
+    private static Set<String> headingAnchors(Path doc) throws IOException {
+        Set<String> anchors = new TreeSet<>();
+        boolean inFence = false;
+        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
+            if (line.startsWith("```")) {
+                inFence = !inFence;
+            }
+            Matcher heading = HEADING.matcher(line);
+            if (!inFence && heading.matches()) {
+                anchors.add(heading.group(1).strip().toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}_ -]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
+    }
+
     private static List<Snippet> snippets() throws IOException {
         List<Snippet> snippets = new ArrayList<>();
-        List<Path> docs;
-        try (Stream<Path> files = Files.list(DOCS)) {
-            docs = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
-        }
-        for (Path doc : docs) {
+        for (Path doc : docs()) {
             List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher marker = MARKER.matcher(lines.get(i));

@@ -59,7 +59,7 @@ public final class OpenWhiskResultsListener implements TestExecutionListener {
     }
 
     /** The results directory that {@code testPlan} is configured with, as an absolute path. */
-    public static Path resultsDirectory(TestPlan testPlan) {
+    static Path resultsDirectory(TestPlan testPlan) {
         String configured = testPlan.getConfigurationParameters().get(RESULTS_DIRECTORY_KEY)
                 .filter(value -> !value.isBlank())
                 .orElse(DEFAULT_RESULTS_DIRECTORY);

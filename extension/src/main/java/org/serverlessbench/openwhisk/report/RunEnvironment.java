@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Describes the machine a run ran on, for the {@code run.environment} block of {@code results.json}. */
-public final class RunEnvironment {
+final class RunEnvironment {
 
     private static final long VERSION_PROBE_TIMEOUT_SECONDS = 5;
 
@@ -19,7 +19,7 @@ public final class RunEnvironment {
      * The JVM, operating system, processor count and maximum heap; with {@code localRuntimes}, also the versions of
      * {@code node} and {@code python3} found on the {@code PATH} (the interpreters the embedded OpenWhisk starts).
      */
-    public static Map<String, String> describe(boolean localRuntimes) {
+    static Map<String, String> describe(boolean localRuntimes) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version")

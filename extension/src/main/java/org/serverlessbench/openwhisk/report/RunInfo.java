@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What a run ran against: the target ({@code embedded} or {@code remote}), the API host and a description of the
- * machine (see {@link RunEnvironment}).
+ * machine ({@code java}, {@code os}, {@code cores}, {@code maxHeapMb}; for the embedded target also {@code node} and
+ * {@code python}).
  */
 public record RunInfo(String target, String apiHost, Map<String, String> environment) {
 
@@ -18,7 +19,11 @@ public record RunInfo(String target, String apiHost, Map<String, String> environ
                 : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }
 
-    /** A run on {@code target} at {@code apiHost}, with the environment of this JVM's machine. */
+    /**
+     * A run on {@code target} at {@code apiHost}, with the environment of this JVM's machine; for the embedded target
+     * this includes the versions of {@code node} and {@code python3} on the {@code PATH} (each probed once, at most
+     * 5 s).
+     */
     public static RunInfo describe(String target, String apiHost) {
         return new RunInfo(target, apiHost, RunEnvironment.describe("embedded".equals(target)));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The console summary of a run: one line per test and function with the number of measured invocations, cold
@@ -13,6 +14,9 @@ final class SummaryTable {
 
     private static final List<String> HEADER = List.of("test", "function", "n", "cold", "failed",
             "client p50", "client p95", "provider p50", "provider p95", "mean init");
+
+    private static final Pattern QUALIFIED_NAME =
+            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     private SummaryTable() {}
 
@@ -67,13 +71,16 @@ final class SummaryTable {
         return String.format(Locale.ROOT, "%.2f", value.apply(statistics).doubleValue() / 1000.0);
     }
 
-    /** {@code org.example.SleepBenchmark#warm} becomes {@code SleepBenchmark#warm}; other names stay as they are. */
+    /**
+     * {@code org.example.SleepBenchmark#warm} becomes {@code SleepBenchmark#warm}, {@code org.example.SleepBenchmark}
+     * (invocations made outside a test method) {@code SleepBenchmark}; other names stay as they are.
+     */
     static String displayName(String test) {
         int hash = test.indexOf('#');
-        if (hash < 0) {
+        String type = hash < 0 ? test : test.substring(0, hash);
+        if (!QUALIFIED_NAME.matcher(type).matches()) {
             return test;
         }
-        String type = test.substring(0, hash);
-        return type.substring(type.lastIndexOf('.') + 1) + test.substring(hash);
+        return type.substring(type.lastIndexOf('.') + 1) + (hash < 0 ? "" : test.substring(hash));
     }
 }

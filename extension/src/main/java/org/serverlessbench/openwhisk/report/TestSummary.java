@@ -11,7 +11,7 @@ import java.util.function.Function;
  * The measured (non-warmup) invocations of one function in one test, reduced to statistics. Warmups are only
  * counted. Provider, init and benchmark statistics cover the invocations whose record or result carried that time.
  */
-public record TestSummary(
+record TestSummary(
         String test,
         String function,
         int count,
@@ -25,7 +25,7 @@ public record TestSummary(
         Statistics benchmarkTimeUs) {
 
     /** One summary per (test, function), in the order in which they first appear in {@code rows}. */
-    public static List<TestSummary> of(List<InvocationRow> rows) {
+    static List<TestSummary> of(List<InvocationRow> rows) {
         Map<List<String>, List<InvocationRow>> groups = new LinkedHashMap<>();
         for (InvocationRow row : rows) {
             groups.computeIfAbsent(List.of(row.test(), row.function()), key -> new ArrayList<>()).add(row);
