@@ -1,0 +1,91 @@
+package org.serverlessbench.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.serverlessbench.examples.functions.dynamichtml.DynamicHtml;
+import org.serverlessbench.openwhisk.junit.ColdStart;
+import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.Invocation;
+import org.serverlessbench.openwhisk.junit.LibraryTrigger;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
+import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
+import org.serverlessbench.openwhisk.junit.Trigger;
+import org.serverlessbench.openwhisk.junit.Warmup;
+
+/**
+ * SeBS 110.dynamic-html: the function renders an HTML page with {@code random_len} random numbers, a small
+ * CPU-bound web workload. Cold starts in every language, then warm invocations through the configured trigger
+ * ({@code openwhisk.trigger}: {@code library} by default, or {@code http}).
+ */
+@OpenWhiskTest
+@ExtendWith(BenchmarkSizeResolver.class)
+@OpenWhiskFunction(name = "html-nodejs", code = "src/test/functions/110.dynamic-html/nodejs",
+        memory = 128, timeout = 10_000)
+@OpenWhiskFunction(name = "html-python", code = "src/test/functions/110.dynamic-html/python",
+        memory = 128, timeout = 10_000)
+// tag::java-function[]
+@OpenWhiskFunction(name = "html-java", mainClass = DynamicHtml.class,
+        memory = 128, timeout = 10_000)
+// end::java-function[]
+class DynamicHtmlBenchmark {
+
+    /** The number of random numbers on the page, as in SeBS: 10, 1000 or 100000. */
+    static Map<String, Object> input(BenchmarkSize size) {
+        int randomLength = switch (size) {
+            case TEST -> 10;
+            case SMALL -> 1_000;
+            case LARGE -> 100_000;
+        };
+        return Map.of("username", "testname", "random_len", randomLength);
+    }
+
+    @RepeatedTest(3)
+    @ColdStart
+    void coldNodejs(@Function("html-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
+        assertCold(trigger.invoke(input(size)));
+    }
+
+    @RepeatedTest(3)
+    @ColdStart
+    void coldPython(@Function("html-python") LibraryTrigger trigger, BenchmarkSize size) {
+        assertCold(trigger.invoke(input(size)));
+    }
+
+    @RepeatedTest(3)
+    @ColdStart
+    void coldJava(@Function("html-java") LibraryTrigger trigger, BenchmarkSize size) {
+        assertCold(trigger.invoke(input(size)));
+    }
+
+    // tag::trigger[]
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmNodejs(@Function("html-nodejs") Trigger trigger, BenchmarkSize size) {
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
+        assertThat(invocation.result()).isInstanceOf(Map.class);
+        Map<?, ?> result = (Map<?, ?>) ((Map<?, ?>) invocation.result()).get("result");
+        assertThat(((Number) result.get("size_bytes")).intValue()).isPositive();
+    }
+    // end::trigger[]
+
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmPython(@Function("html-python") Trigger trigger, BenchmarkSize size) {
+        trigger.invoke(input(size)).assertSuccess().assertWarm();
+    }
+
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmJava(@Function("html-java") Trigger trigger, BenchmarkSize size) {
+        trigger.invoke(input(size)).assertSuccess().assertWarm();
+    }
+
+    private static void assertCold(Invocation invocation) {
+        invocation.assertSuccess();
+        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
+        assertThat(invocation.providerInitUs()).as("initTime of %s", invocation.activationId()).isPresent();
+    }
+}

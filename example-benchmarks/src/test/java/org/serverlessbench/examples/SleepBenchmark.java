@@ -1,0 +1,97 @@
+package org.serverlessbench.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.serverlessbench.examples.functions.sleep.Sleep;
+import org.serverlessbench.openwhisk.junit.ColdStart;
+import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.HttpTrigger;
+import org.serverlessbench.openwhisk.junit.Invocation;
+import org.serverlessbench.openwhisk.junit.LibraryTrigger;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
+import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
+import org.serverlessbench.openwhisk.junit.Warmup;
+
+/**
+ * SeBS 010.sleep: the function sleeps for a number of seconds, so the client and provider times show the platform's
+ * overhead around a known amount of work. Cold starts in every language, then warm invocations over HTTP.
+ */
+// tag::functions[]
+@OpenWhiskTest
+@ExtendWith(BenchmarkSizeResolver.class)
+@OpenWhiskFunction(name = "sleep-nodejs", code = "src/test/functions/010.sleep/nodejs",
+        memory = 128, timeout = 120_000)
+@OpenWhiskFunction(name = "sleep-python", code = "src/test/functions/010.sleep/python",
+        memory = 128, timeout = 120_000)
+@OpenWhiskFunction(name = "sleep-java", mainClass = Sleep.class,
+        memory = 128, timeout = 120_000)
+class SleepBenchmark {
+    // end::functions[]
+
+    // tag::input[]
+    /** Seconds to sleep; SeBS uses 1, 100 and 1000 s, which would make the default run far too slow. */
+    static double seconds(BenchmarkSize size) {
+        return switch (size) {
+            case TEST -> 0.01;
+            case SMALL -> 1;
+            case LARGE -> 10;
+        };
+    }
+
+    static Map<String, Object> input(BenchmarkSize size) {
+        return Map.of("sleep", seconds(size));
+    }
+    // end::input[]
+
+    // tag::cold[]
+    @RepeatedTest(3)
+    @ColdStart
+    void coldNodejs(@Function("sleep-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess();
+        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
+        assertThat(invocation.providerInitUs()).isPresent();
+    }
+    // end::cold[]
+
+    @RepeatedTest(3)
+    @ColdStart
+    void coldPython(@Function("sleep-python") LibraryTrigger trigger, BenchmarkSize size) {
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess();
+        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
+        assertThat(invocation.providerInitUs()).isPresent();
+    }
+
+    @RepeatedTest(3)
+    @ColdStart
+    void coldJava(@Function("sleep-java") LibraryTrigger trigger, BenchmarkSize size) {
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess();
+        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
+        assertThat(invocation.providerInitUs()).isPresent();
+    }
+
+    // tag::warm[]
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmNodejs(@Function("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
+        // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
+        assertThat(invocation.benchmarkTimeUs()).isPresent();
+        assertThat(invocation.benchmarkTimeUs().getAsLong()).isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
+    }
+    // end::warm[]
+
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmPython(@Function("sleep-python") HttpTrigger trigger, BenchmarkSize size) {
+        trigger.invoke(input(size)).assertSuccess().assertWarm();
+    }
+
+    @RepeatedTest(20)
+    @Warmup(3)
+    void warmJava(@Function("sleep-java") HttpTrigger trigger, BenchmarkSize size) {
+        trigger.invoke(input(size)).assertSuccess().assertWarm();
+    }
+}

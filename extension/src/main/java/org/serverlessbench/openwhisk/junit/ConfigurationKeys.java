@@ -1,0 +1,40 @@
+package org.serverlessbench.openwhisk.junit;
+
+/**
+ * The JUnit configuration parameters the extension reads (from {@code junit-platform.properties}, system properties
+ * or the launcher). See {@code docs/configuration.md}.
+ */
+public final class ConfigurationKeys {
+
+    /** {@code embedded} (default) starts one embedded OpenWhisk per test run; {@code remote} uses the client config. */
+    public static final String TARGET = "openwhisk.target";
+
+    /** Prefix of every action name; default {@code owj-<6 hex digits>-}, new for every run. */
+    public static final String PREFIX = "openwhisk.prefix";
+
+    /** {@code always} (default), {@code on-success} (keep the actions of failed tests) or {@code never}. */
+    public static final String CLEANUP = "openwhisk.cleanup";
+
+    /** The trigger injected for a plain {@link Trigger} parameter: {@code library} (default) or {@code http}. */
+    public static final String TRIGGER = "openwhisk.trigger";
+
+    /** Where the results files go; default {@code target/openwhisk-results}. */
+    public static final String RESULTS_DIR = "openwhisk.results.dir";
+
+    /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
+    public static final String API_HOST = "openwhisk.apihost";
+
+    /** Auth key of a remote target, read by the client; also {@code AUTH} in {@code ~/.wskprops}. */
+    public static final String AUTH = "openwhisk.auth";
+
+    /** Namespace of a remote target, read by the client; default {@code _}. */
+    public static final String NAMESPACE = "openwhisk.namespace";
+
+    /** Skip TLS verification of a remote target, read by the client. */
+    public static final String INSECURE = "openwhisk.insecure";
+
+    public static final String DEFAULT_RESULTS_DIR = "target/openwhisk-results";
+
+    private ConfigurationKeys() {
+    }
+}

@@ -1,0 +1,58 @@
+package org.serverlessbench.openwhisk.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A function to deploy as an OpenWhisk action: on a test class it is deployed once before the class's tests and
+ * removed after them; on a test method only for that method. Every attribute is validated before anything is
+ * deployed. See {@code docs/annotations.md}.
+ */
+@Repeatable(OpenWhiskFunctions.class)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface OpenWhiskFunction {
+
+    /** The function's name, unique per test class; the action is called {@code <openwhisk.prefix><name>}. */
+    String name();
+
+    /**
+     * The runtime kind, for example {@code nodejs:20}, {@code python:3.11} or {@code java:8}. When empty it is
+     * inferred: {@code .js} or a folder with {@code package.json}/{@code index.js} is {@code nodejs:default},
+     * {@code .py} or a folder with {@code __main__.py} is {@code python:default}, {@code .jar} or
+     * {@link #mainClass()} is {@code java:default}.
+     */
+    String kind() default "";
+
+    /** A file or folder relative to the module directory; folders are zipped as OpenWhisk expects. */
+    String code() default "";
+
+    /**
+     * For Java: a class on the test classpath whose package (with subpackages) is packed into the action's jar.
+     * {@link #main()} defaults to this class's name.
+     */
+    Class<?> mainClass() default void.class;
+
+    /** The entry point: a function name for Node.js and Python (default {@code main}), a class name for Java. */
+    String main() default "";
+
+    /** Memory limit in MB, within the target's limits. */
+    int memory() default 256;
+
+    /** Time limit in milliseconds, within the target's limits. */
+    int timeout() default 60_000;
+
+    /** Default parameters bound to the action, as {@code "key=value"}; a value that parses as JSON is JSON. */
+    String[] parameters() default {};
+
+    /** Extra action annotations, as {@code "key=value"}; a value that parses as JSON is JSON. */
+    String[] annotations() default {};
+
+    /** Export as a web action ({@code web-export=true}), as SeBS does; needed by {@link HttpTrigger}. */
+    boolean web() default true;
+}

@@ -1,0 +1,35 @@
+package org.serverlessbench.openwhisk.junit;
+
+/**
+ * The keys of the report entries published after each test that invoked a function. They are stable: tools may rely
+ * on them. Times are in microseconds. Warm-up invocations are never counted.
+ *
+ * <p>A test with exactly one measured invocation gets {@link #FUNCTION}, {@link #ACTIVATION_ID}, {@link #COLD},
+ * {@link #STATUS}, {@link #CLIENT_TIME_US} and, when the activation record has them, {@link #PROVIDER_EXECUTION_US},
+ * {@link #PROVIDER_INIT_US} (cold starts only), {@link #PROVIDER_WAIT_US}. A test with several gets
+ * {@link #FUNCTION} (comma-separated when several functions), {@link #COUNT}, {@link #COLD_COUNT},
+ * {@link #FAILED_COUNT} and the {@code .p50}, {@code .p95} and {@code .max} of the client time and of each provider
+ * time that at least one record had.
+ */
+public final class ReportKeys {
+
+    public static final String FUNCTION = "openwhisk.function";
+    public static final String ACTIVATION_ID = "openwhisk.activationId";
+    public static final String COLD = "openwhisk.cold";
+    public static final String STATUS = "openwhisk.status";
+    public static final String CLIENT_TIME_US = "openwhisk.clientTimeUs";
+    public static final String PROVIDER_EXECUTION_US = "openwhisk.providerExecutionUs";
+    public static final String PROVIDER_INIT_US = "openwhisk.providerInitUs";
+    public static final String PROVIDER_WAIT_US = "openwhisk.providerWaitUs";
+
+    public static final String COUNT = "openwhisk.count";
+    public static final String COLD_COUNT = "openwhisk.coldCount";
+    public static final String FAILED_COUNT = "openwhisk.failedCount";
+
+    public static final String P50 = ".p50";
+    public static final String P95 = ".p95";
+    public static final String MAX = ".max";
+
+    private ReportKeys() {
+    }
+}

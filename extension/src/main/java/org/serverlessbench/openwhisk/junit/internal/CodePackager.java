@@ -1,0 +1,108 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
+
+/**
+ * Turns the {@code kind}, {@code code}, {@code mainClass} and {@code main} attributes into action code as OpenWhisk
+ * expects it: a single {@code .js}/{@code .py} file as text; a folder as a zip with its entry file at the root; a
+ * {@code .jar} or {@code .zip} as is; a {@code mainClass} as a jar built from its package.
+ */
+final class CodePackager {
+
+    private final Path moduleDirectory;
+
+    CodePackager(Path moduleDirectory) {
+        this.moduleDirectory = moduleDirectory;
+    }
+
+    /** The package, or empty after adding what is wrong to {@code problems}. */
+    Optional<CodePackage> pack(OpenWhiskFunction function, List<String> problems) {
+        String kind = function.kind().strip();
+        if (!kind.isEmpty() && !Kinds.wellFormed(kind)) {
+            problems.add("attribute 'kind' is \"" + kind + "\", but a kind looks like <family>:<version>, e.g. "
+                    + Kinds.EXAMPLES);
+            return Optional.empty();
+        }
+        boolean hasCode = !function.code().isBlank();
+        boolean hasClass = function.mainClass() != void.class;
+        if (hasCode && hasClass) {
+            problems.add("attributes 'code' and 'mainClass' are both set; set only one of them");
+            return Optional.empty();
+        }
+        if (!hasCode && !hasClass) {
+            problems.add("attribute 'code' (a file or folder relative to " + moduleDirectory
+                    + ") or, for Java, 'mainClass' is required");
+            return Optional.empty();
+        }
+        try {
+            return hasClass ? fromClass(function, kind, problems) : fromPath(function, kind, problems);
+        } catch (IOException e) {
+            problems.add("the code could not be read: " + e);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<CodePackage> fromClass(OpenWhiskFunction function, String kind, List<String> problems)
+            throws IOException {
+        String effectiveKind = kind.isEmpty() ? Kinds.JAVA : kind;
+        if (!Kinds.isJava(effectiveKind)) {
+            problems.add("attribute 'mainClass' needs a Java kind (java:8 or java:default), but 'kind' is \""
+                    + kind + "\"");
+            return Optional.empty();
+        }
+        Class<?> mainClass = function.mainClass();
+        String main = function.main().isBlank() ? mainClass.getName() : function.main().strip();
+        String code = Base64.getEncoder().encodeToString(ClassJar.build(mainClass));
+        return Optional.of(new CodePackage(effectiveKind, code, true, main,
+                "jar of package " + mainClass.getPackageName()));
+    }
+
+    private Optional<CodePackage> fromPath(OpenWhiskFunction function, String kind, List<String> problems)
+            throws IOException {
+        Path path = moduleDirectory.resolve(function.code().strip()).normalize();
+        if (!Files.exists(path)) {
+            problems.add("attribute 'code' is \"" + function.code() + "\", but " + path + " does not exist (paths"
+                    + " are relative to the module directory " + moduleDirectory + ")");
+            return Optional.empty();
+        }
+        String main = function.main().strip();
+        if (Files.isDirectory(path)) {
+            String effectiveKind = kind.isEmpty() ? Kinds.ofFolder(path) : kind;
+            byte[] zip = Archives.zip(Archives.filesOf(path));
+            return withMain(effectiveKind, Base64.getEncoder().encodeToString(zip), true, main,
+                    "folder " + function.code(), problems);
+        }
+        String fileName = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String effectiveKind = kind.isEmpty() ? Kinds.ofFile(path).orElse("") : kind;
+        if (effectiveKind.isEmpty()) {
+            problems.add("the kind of the file " + path + " cannot be inferred (only .js, .py and .jar are"
+                    + " recognised); set 'kind' (" + Kinds.EXAMPLES + ")");
+            return Optional.empty();
+        }
+        boolean binary = fileName.endsWith(".jar") || fileName.endsWith(".zip");
+        byte[] bytes = Files.readAllBytes(path);
+        String code = binary ? Base64.getEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.UTF_8);
+        return withMain(effectiveKind, code, binary, main, "file " + function.code(), problems);
+    }
+
+    private static Optional<CodePackage> withMain(String kind, String code, boolean binary, String main,
+            String source, List<String> problems) {
+        if (Kinds.isJava(kind) && main.isEmpty()) {
+            problems.add("attribute 'main' is required for Java code from " + source
+                    + ": the fully qualified name of the class with the main method");
+            return Optional.empty();
+        }
+        return Optional.of(new CodePackage(kind, code, binary, main.isEmpty() ? null : main, source));
+    }
+}

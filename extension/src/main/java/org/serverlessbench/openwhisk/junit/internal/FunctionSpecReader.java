@@ -1,0 +1,65 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
+
+/** Validates an {@code @OpenWhiskFunction} and turns it into a {@link FunctionSpec}. */
+final class FunctionSpecReader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_@.-]*");
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final List<String> RESERVED_ANNOTATIONS = List.of("web-export", "raw-http",
+            FunctionSpec.HASH_ANNOTATION, FunctionSpec.REVISION_ANNOTATION);
+
+    private final CodePackager packager;
+    private final TargetLimits limits;
+
+    FunctionSpecReader(CodePackager packager, TargetLimits limits) {
+        this.packager = packager;
+        this.limits = limits;
+    }
+
+    /**
+     * The spec, or empty after adding to {@code problems} one message per thing that is wrong, each naming the
+     * annotation, the function and {@code declaredOn}.
+     *
+     * @param declaredOn {@code class a.B} or {@code method a.B#c}
+     */
+    Optional<FunctionSpec> read(OpenWhiskFunction function, String declaredOn, List<String> problems) {
+        List<String> own = new ArrayList<>();
+        String name = function.name().strip();
+        if (!NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
+            own.add("attribute 'name' is \"" + function.name() + "\", but a name must start with a letter, digit or"
+                    + " '_' and contain only letters, digits and '_', '@', '.', '-' (at most " + MAX_NAME_LENGTH
+                    + " characters)");
+        }
+        addIfPresent(own, limits.checkMemory(function.memory()));
+        addIfPresent(own, limits.checkTimeout(function.timeout()));
+        Map<String, Object> parameters = KeyValueParser.parse(function.parameters(), "parameters", own);
+        Map<String, Object> annotations = KeyValueParser.parse(function.annotations(), "annotations", own);
+        for (String reserved : RESERVED_ANNOTATIONS) {
+            if (annotations.containsKey(reserved)) {
+                own.add("attribute 'annotations' sets '" + reserved + "', which the extension manages"
+                        + (reserved.startsWith("web") || reserved.startsWith("raw") ? "; use the 'web' attribute" : ""));
+            }
+        }
+        Optional<CodePackage> code = packager.pack(function, own);
+        String prefix = "@OpenWhiskFunction(name = \"" + function.name() + "\") on " + declaredOn + ": ";
+        own.forEach(problem -> problems.add(prefix + problem));
+        if (!own.isEmpty() || code.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FunctionSpec(name, declaredOn, code.get(), function.memory(), function.timeout(),
+                parameters, annotations, function.web()));
+    }
+
+    private static void addIfPresent(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
+    }
+}

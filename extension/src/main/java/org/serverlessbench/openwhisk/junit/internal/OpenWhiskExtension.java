@@ -1,0 +1,184 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
+
+/**
+ * The extension behind {@link OpenWhiskTest}: deploys the functions of a class before its tests and of a method
+ * before it, injects triggers and function handles, records every invocation and removes the actions afterwards.
+ * All state lives in the JUnit Store: the platform (client, embedded OpenWhisk, results sink) in the root Store,
+ * deployed functions and recorders in the Store of their class or method.
+ */
+public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
+        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenWhiskExtension.class);
+
+    private final TriggerResolver triggers = new TriggerResolver();
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent() || context.getTestClass().isEmpty()) {
+            return ConditionEvaluationResult.enabled("OpenWhisk availability is decided per class");
+        }
+        boolean disabledWithout = openWhiskTest(context.getRequiredTestClass())
+                .map(OpenWhiskTest::disabledWithoutOpenWhisk).orElse(false);
+        if (!disabledWithout) {
+            return ConditionEvaluationResult.enabled("disabledWithoutOpenWhisk is false");
+        }
+        Settings settings = settings(context);
+        if (settings.target() == Settings.Target.EMBEDDED) {
+            return ConditionEvaluationResult.enabled("the embedded OpenWhisk is always available");
+        }
+        Reachability reachability = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Reachability.class,
+                type -> Reachability.probe(context.getRoot()::getConfigurationParameter), Reachability.class);
+        return reachability.reachable()
+                ? ConditionEvaluationResult.enabled(reachability.description())
+                : ConditionEvaluationResult.disabled("disabledWithoutOpenWhisk is true and "
+                        + reachability.description());
+    }
+
+    private static Optional<OpenWhiskTest> openWhiskTest(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<OpenWhiskTest> annotation = AnnotationSupport.findAnnotation(type, OpenWhiskTest.class);
+            if (annotation.isPresent()) {
+                return annotation;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Platform platform = platform(context);
+        Class<?> testClass = context.getRequiredTestClass();
+        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits());
+        ClassPlan plan = ClassPlan.read(testClass, reader);
+        context.getStore(NAMESPACE).put(planKey(testClass), plan);
+        deploy(plan.classFunctions(), context, platform);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ClassPlan plan = context.getStore(NAMESPACE).get(planKey(context.getRequiredTestClass()), ClassPlan.class);
+        List<FunctionSpec> specs = plan == null ? List.of() : plan.functionsOf(context.getRequiredTestMethod());
+        if (!specs.isEmpty()) {
+            deploy(specs, context, platform(context));
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        finishRecording(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        finishRecording(context);
+        FailureTracker.noteOutcome(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        finishRecording(context);
+        FailureTracker.noteOutcome(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return TriggerResolver.supports(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Platform platform;
+        try {
+            platform = platform(extensionContext);
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException("OpenWhisk is not available for " + parameterContext
+                    .getParameter() + ": " + e.getMessage(), e);
+        }
+        return triggers.resolve(parameterContext, extensionContext, platform);
+    }
+
+    private static void finishRecording(ExtensionContext context) {
+        Recorder.find(context).ifPresent(recorder ->
+                recorder.finish(platform(context).sink(), context::publishReportEntry));
+    }
+
+    /** Deploys {@code specs} at once, each in the background; every action is registered for cleanup first. */
+    private static void deploy(List<FunctionSpec> specs, ExtensionContext context, Platform platform) {
+        Settings settings = platform.settings();
+        FunctionRegistry registry = FunctionRegistry.of(context, settings.cleanup());
+        List<CompletableFuture<Void>> deployments = new ArrayList<>();
+        for (FunctionSpec spec : specs) {
+            DeployedAction action = new DeployedAction(platform.client(), platform.limits(),
+                    settings.actionName(spec.name()), spec);
+            registry.add(action);
+            deployments.add(platform.inBackground(() -> {
+                try {
+                    action.deploy();
+                    return null;
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("Deploying @OpenWhiskFunction(name = \"" + spec.name()
+                            + "\") on " + spec.declaredOn() + " as action " + action.actionName() + " ("
+                            + spec.code().source() + ", kind " + spec.code().kind() + ") failed: " + e.getMessage(),
+                            e);
+                }
+            }));
+        }
+        List<Throwable> failures = new ArrayList<>();
+        for (CompletableFuture<Void> deployment : deployments) {
+            try {
+                deployment.join();
+            } catch (CompletionException e) {
+                failures.add(e.getCause() == null ? e : e.getCause());
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0) instanceof RuntimeException runtime
+                    ? runtime : new IllegalStateException(failures.get(0));
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    static Settings settings(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class,
+                type -> Settings.read(root::getConfigurationParameter), Settings.class);
+    }
+
+    static Platform platform(ExtensionContext context) {
+        ExtensionContext root = context.getRoot();
+        Settings settings = settings(context);
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Platform.class,
+                type -> Platform.start(settings, root::getConfigurationParameter), Platform.class);
+    }
+
+    private static String planKey(Class<?> testClass) {
+        return "plan:" + testClass.getName();
+    }
+
+    /** Where {@code code} paths start: Maven's {@code basedir} when set (Surefire sets it), else the working dir. */
+    private static Path moduleDirectory() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    }
+}

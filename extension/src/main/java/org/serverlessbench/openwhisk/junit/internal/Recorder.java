@@ -1,0 +1,94 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.serverlessbench.openwhisk.junit.Invocation;
+import org.serverlessbench.openwhisk.report.InvocationRow;
+import org.serverlessbench.openwhisk.report.ResultsSink;
+
+/**
+ * Collects the invocations of one test (or of one class's {@code @BeforeAll}/{@code @AfterAll}); at the end of the
+ * test waits for their records, appends them to the run's results and publishes the report entries.
+ */
+final class Recorder {
+
+    private final String test;
+    private final List<DefaultInvocation> pending = new ArrayList<>();
+
+    Recorder(String test) {
+        this.test = test;
+    }
+
+    /** The recorder of exactly this context, created when missing. */
+    static Recorder of(ExtensionContext context) {
+        return context.getStore(OpenWhiskExtension.NAMESPACE).getOrComputeIfAbsent(key(context),
+                key -> new Recorder(testName(context)), Recorder.class);
+    }
+
+    static Optional<Recorder> find(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(OpenWhiskExtension.NAMESPACE).get(key(context), Recorder.class));
+    }
+
+    private static String key(ExtensionContext context) {
+        return "recorder:" + context.getUniqueId();
+    }
+
+    /** {@code Class#method} for a test, so that the repetitions of a test share one name; the class otherwise. */
+    static String testName(ExtensionContext context) {
+        String type = context.getTestClass().map(Class::getName).orElse(context.getUniqueId());
+        return context.getTestMethod().map(Method::getName).map(method -> type + "#" + method).orElse(type);
+    }
+
+    synchronized void record(DefaultInvocation invocation) {
+        pending.add(invocation);
+    }
+
+    /**
+     * Waits for the records of the invocations since the last call, appends them to {@code sink} and, if any of
+     * them was measured, publishes the report entries.
+     */
+    void finish(ResultsSink sink, Consumer<Map<String, String>> publisher) {
+        List<DefaultInvocation> done;
+        synchronized (this) {
+            done = List.copyOf(pending);
+            pending.clear();
+        }
+        List<Invocation> measured = new ArrayList<>();
+        for (DefaultInvocation invocation : done) {
+            sink.append(row(invocation));
+            if (!invocation.warmup()) {
+                measured.add(invocation);
+            }
+        }
+        Map<String, String> entries = ReportEntries.of(measured);
+        if (!entries.isEmpty()) {
+            publisher.accept(entries);
+        }
+    }
+
+    /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
+    private InvocationRow row(DefaultInvocation invocation) {
+        return new InvocationRow(test, invocation.function(), invocation.action(),
+                invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
+                invocation.warmup(), invocation.cold(), invocation.status(), invocation.success(),
+                invocation.clientTimeUs(), boxed(invocation.providerExecutionUs()),
+                boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
+                boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin());
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+}

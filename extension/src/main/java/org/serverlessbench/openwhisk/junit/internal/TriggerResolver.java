@@ -1,0 +1,86 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.serverlessbench.openwhisk.junit.DeployedFunction;
+import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.HttpTrigger;
+import org.serverlessbench.openwhisk.junit.LibraryTrigger;
+import org.serverlessbench.openwhisk.junit.Trigger;
+import org.serverlessbench.openwhisk.junit.TriggerType;
+
+/** Resolves {@link Trigger}, {@link LibraryTrigger}, {@link HttpTrigger} and {@link DeployedFunction} parameters. */
+final class TriggerResolver {
+
+    static boolean supports(Class<?> type) {
+        return type == Trigger.class || type == LibraryTrigger.class || type == HttpTrigger.class
+                || type == DeployedFunction.class;
+    }
+
+    Object resolve(ParameterContext parameterContext, ExtensionContext context, Platform platform) {
+        Executable executable = parameterContext.getDeclaringExecutable();
+        String parameter = parameterContext.getParameter().getType().getSimpleName() + " "
+                + parameterContext.getParameter().getName();
+        String where = executable.getDeclaringClass().getName() + "#" + executable.getName();
+        if (executable instanceof Constructor) {
+            throw new ParameterResolutionException("Parameter [" + parameter + "] in constructor of ["
+                    + executable.getDeclaringClass().getName() + "]: OpenWhisk triggers and functions can only be"
+                    + " injected into test and lifecycle methods");
+        }
+        DeployedAction action = select(parameterContext, context, parameter, where);
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == DeployedFunction.class) {
+            return action;
+        }
+        TriggerType triggerType = type == LibraryTrigger.class ? TriggerType.LIBRARY
+                : type == HttpTrigger.class ? TriggerType.HTTP
+                : platform.settings().defaultTrigger();
+        if (triggerType == TriggerType.HTTP && !action.spec().web()) {
+            throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
+                    + "] needs a web action, but function '" + action.name() + "' is declared with web = false;"
+                    + " set web = true or use a LibraryTrigger");
+        }
+        Calls.Call call = triggerType == TriggerType.HTTP ? Calls.http(platform) : Calls.library(platform);
+        return FunctionTrigger.create(action, call, Recorder.of(context), TestPolicy.of(context));
+    }
+
+    private static DeployedAction select(ParameterContext parameterContext, ExtensionContext context,
+            String parameter, String where) {
+        Map<String, DeployedAction> available = available(context);
+        Optional<String> wanted = parameterContext.findAnnotation(Function.class).map(Function::value);
+        if (wanted.isPresent()) {
+            DeployedAction action = available.get(wanted.get());
+            if (action == null) {
+                throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
+                        + "] asks for @Function(\"" + wanted.get() + "\"), but no function of that name is deployed"
+                        + " for it; available: " + available.keySet());
+            }
+            return action;
+        }
+        if (available.size() == 1) {
+            return available.values().iterator().next();
+        }
+        if (available.isEmpty()) {
+            throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
+                    + "] needs a function, but no @OpenWhiskFunction is declared on the test class or this method");
+        }
+        throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
+                + "] is ambiguous: functions " + available.keySet() + " are deployed; select one with"
+                + " @Function(\"<name>\")");
+    }
+
+    /** The functions visible from {@code context}: its own, then those of each enclosing scope. */
+    private static Map<String, DeployedAction> available(ExtensionContext context) {
+        Map<String, DeployedAction> available = new TreeMap<>();
+        for (ExtensionContext scope = context; scope != null; scope = scope.getParent().orElse(null)) {
+            FunctionRegistry.find(scope).ifPresent(registry -> registry.all().forEach(available::putIfAbsent));
+        }
+        return available;
+    }
+}

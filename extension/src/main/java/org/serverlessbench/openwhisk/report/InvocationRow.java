@@ -1,0 +1,56 @@
+package org.serverlessbench.openwhisk.report;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One invocation as it appears in {@code results.json} and {@code results.csv}.
+ *
+ * <p>Times are microseconds, as the {@code Us} suffixes say. Provider times, benchmark time and memory are
+ * {@code null} when the activation record or the function's result did not carry them.
+ *
+ * @param test the test that made the invocation ({@code Class#method})
+ * @param function the function's name as declared in {@code @OpenWhiskFunction(name = ...)}
+ * @param action the deployed action's name, with the run's prefix
+ * @param trigger {@code library} or {@code http}
+ * @param activationId the OpenWhisk activation id; {@code null} when the platform returned none
+ * @param warmup whether this was a {@code @Warmup} invocation, left out of the statistics
+ * @param cold whether the activation started a new container
+ * @param status the activation's status: {@code success}, {@code application error}, {@code action developer error}
+ *     or {@code whisk internal error}
+ * @param success whether the activation succeeded
+ * @param clientTimeUs time from sending the request to receiving the answer, measured by the test JVM
+ * @param providerExecutionUs the activation record's {@code duration}
+ * @param providerInitUs the activation record's {@code initTime} annotation (cold activations only)
+ * @param providerWaitUs the activation record's {@code waitTime} annotation
+ * @param benchmarkTimeUs {@code end - begin} as reported by the function itself
+ * @param memoryMb the action's memory limit
+ * @param startedAt wall-clock time at which the client sent the request
+ */
+public record InvocationRow(
+        String test,
+        String function,
+        String action,
+        String trigger,
+        String activationId,
+        boolean warmup,
+        boolean cold,
+        String status,
+        boolean success,
+        long clientTimeUs,
+        Long providerExecutionUs,
+        Long providerInitUs,
+        Long providerWaitUs,
+        Long benchmarkTimeUs,
+        Integer memoryMb,
+        Instant startedAt) {
+
+    public InvocationRow {
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (clientTimeUs < 0) {
+            throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+def main(args):
+    return {"greeting": "hello " + str(args.get("name", "world"))}

@@ -1,0 +1,97 @@
+package org.serverlessbench.openwhisk.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+/**
+ * Runs fixture classes ({@code *TestCases}, static nested classes that Surefire does not run by itself) on the
+ * Jupiter engine with explicit configuration only, and reads the invocation rows the run wrote.
+ */
+final class OpenWhiskTestKit {
+
+    private OpenWhiskTestKit() {
+    }
+
+    /** The outcome of one engine run and the folder its results went to. */
+    record Run(EngineExecutionResults results, Path resultsDirectory) {
+
+        /** The invocation rows of the run's JSON-lines file, as JSON text. */
+        List<String> rowLines() {
+            List<String> rows = new ArrayList<>();
+            try (Stream<Path> files = Files.list(resultsDirectory)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                    Files.readAllLines(file).stream().filter(line -> line.startsWith("{\"invocation\""))
+                            .forEach(rows::add);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return rows;
+        }
+
+        /** The report entries published by the tests, in order. */
+        List<Map<String, String>> reportEntries() {
+            List<Map<String, String>> entries = new ArrayList<>();
+            results.allEvents().reportingEntryPublished().stream()
+                    .map(event -> event.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                            .orElseThrow().getKeyValuePairs())
+                    .forEach(entries::add);
+            return entries;
+        }
+
+        /** Fails with the fixtures' own failure messages unless every container and test succeeded. */
+        Run assertAllSucceeded() {
+            List<String> failures = new ArrayList<>();
+            for (Event event : results.allEvents().list()) {
+                if (event.getType() == EventType.FINISHED) {
+                    TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+                    if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                        failures.add(event.getTestDescriptor().getDisplayName() + ": " + result.getThrowable()
+                                .map(Throwable::toString).orElse(result.getStatus().toString()));
+                    }
+                }
+            }
+            assertThat(failures).as("failed tests and containers").isEmpty();
+            assertThat(results.testEvents().started().count()).as("tests started").isPositive();
+            return this;
+        }
+    }
+
+    /** Runs {@code testClass} on the embedded OpenWhisk with {@code parameters} on top of the test defaults. */
+    static Run run(Class<?> testClass, Map<String, String> parameters) {
+        Path resultsDirectory;
+        try {
+            resultsDirectory = Files.createTempDirectory("openwhisk-junit-results");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put(ConfigurationKeys.RESULTS_DIR, resultsDirectory.toString());
+        configuration.putAll(parameters);
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameters(configuration)
+                .selectors(selectClass(testClass))
+                .execute();
+        return new Run(results, resultsDirectory);
+    }
+
+    static Run run(Class<?> testClass) {
+        return run(testClass, Map.of());
+    }
+}
