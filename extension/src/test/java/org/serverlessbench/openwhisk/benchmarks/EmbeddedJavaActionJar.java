@@ -23,6 +23,16 @@ final class EmbeddedJavaActionJar {
     private EmbeddedJavaActionJar() {
     }
 
+    /** Gson as the action's compile classpath; found through the class, since exec:java hides java.class.path. */
+    private static String gsonJar() {
+        try {
+            return Path.of(com.google.gson.JsonObject.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the Gson jar for compiling the Java action", e);
+        }
+    }
+
     static String base64() {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
@@ -34,7 +44,7 @@ final class EmbeddedJavaActionJar {
             Path source = directory.resolve(MAIN_CLASS + ".java");
             Files.writeString(source, SOURCE);
             int exit = compiler.run(null, null, null, "--release", "8", "-nowarn",
-                    "-cp", System.getProperty("java.class.path"), "-d", directory.toString(), source.toString());
+                    "-cp", gsonJar(), "-d", directory.toString(), source.toString());
             if (exit != 0) {
                 throw new IllegalStateException("javac failed (exit " + exit + ") for the no-op Java action");
             }

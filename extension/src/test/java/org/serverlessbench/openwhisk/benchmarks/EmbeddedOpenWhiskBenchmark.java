@@ -83,8 +83,9 @@ public final class EmbeddedOpenWhiskBenchmark {
             if (remaining > 0) {
                 long started = System.nanoTime();
                 drive(http, invoke, remaining);
-                line("%d more invocations to reach %d: %.1f s", remaining, heapInvocations,
-                        (System.nanoTime() - started) / 1e9);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                line("%d more invocations to reach %d, %d clients: %.1f s (%.0f invocations/s sustained)", remaining,
+                        heapInvocations, clients, seconds, remaining / seconds);
             }
             long heap = usedHeapAfterGc();
             line("heap after %d invocations (System.gc, MemoryMXBean used): %d MB; before the server started: %d MB;"
@@ -175,7 +176,7 @@ public final class EmbeddedOpenWhiskBenchmark {
     }
 
     private double throughput(EmbeddedBenchmarkHttp http, Request invoke, Duration time) throws Exception {
-        runClients(http, invoke, Duration.ofSeconds(2), Long.MAX_VALUE);
+        runClients(http, invoke, Duration.ofSeconds(5), Long.MAX_VALUE);
         long before = invocations.get();
         long start = System.nanoTime();
         runClients(http, invoke, time, Long.MAX_VALUE);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,8 +122,7 @@ final class ActionsApi {
         ObjectNode payload = invocations.boundParameters(action);
         if (body != null) {
             Set<String> fixed = invocations.finalParameters(action, payload);
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
                 if (fixed.contains(field.getKey())) {
                     throw ApiException.badRequest(Messages.PARAMETERS_NOT_ALLOWED);
                 }

@@ -40,6 +40,8 @@ public final class ControllerServer implements AutoCloseable {
     private PackagesApi packages;
     private ActivationsApi activations;
     private WebActionsApi web;
+    private final UnsupportedCollectionApi triggers = new UnsupportedCollectionApi("triggers");
+    private final UnsupportedCollectionApi rules = new UnsupportedCollectionApi("rules");
 
     private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config) {
         this.server = server;
@@ -182,6 +184,8 @@ public final class ControllerServer implements AutoCloseable {
             case "packages" -> packages.handle(request, rest);
             case "activations" -> activations.handle(request, rest);
             case "limits" -> namespacesApi.limits(request, rest);
+            case "triggers" -> triggers.handle(request, rest);
+            case "rules" -> rules.handle(request, rest);
             default -> throw ApiException.notFound();
         };
     }
@@ -199,6 +203,10 @@ public final class ControllerServer implements AutoCloseable {
             }
             if (reply.contentType() != null) {
                 headers.set("Content-Type", reply.contentType());
+            }
+            if (reply.status() == 413) {
+                // The oversized body stays unread, so the connection cannot carry another request.
+                headers.set("Connection", "close");
             }
             boolean noBody = exchange.getRequestMethod().equals("HEAD") || reply.status() == 204
                     || reply.status() == 304 || reply.body().length == 0;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,8 +45,7 @@ final class Invocations {
             return Set.of();
         }
         Set<String> keys = new HashSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = bound.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : bound.properties()) {
             if (!e.getValue().isNull()) {
                 keys.add(e.getKey());
             }

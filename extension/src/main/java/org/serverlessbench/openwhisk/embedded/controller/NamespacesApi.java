@@ -36,8 +36,6 @@ final class NamespacesApi {
                 .put("minActionLogs", ControllerConfig.MIN_LOGS_MB)
                 .put("maxActionLogs", ControllerConfig.MAX_LOGS_MB)
                 .put("minActionConcurrency", ControllerConfig.MIN_CONCURRENCY)
-                .put("maxActionConcurrency", ControllerConfig.MAX_CONCURRENCY)
-                .put("maxParameterSize", ControllerConfig.MAX_PAYLOAD_BYTES)
-                .put("maxPayloadSize", ControllerConfig.MAX_PAYLOAD_BYTES));
+                .put("maxActionConcurrency", ControllerConfig.MAX_CONCURRENCY));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,8 +67,7 @@ final class WebResultRenderer {
             if (!headersNode.isObject()) {
                 return error(Messages.invalidMedia("message/http"));
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = headersNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> header = it.next();
+            for (Map.Entry<String, JsonNode> header : headersNode.properties()) {
                 if (!addHeader(headers, header.getKey(), header.getValue())) {
                     return error(Messages.invalidMedia("message/http"));
                 }

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.invoker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
@@ -113,21 +114,39 @@ final class ActivationRunner {
         return write(body, request);
     }
 
-    /** {@code {"value", namespace, action_name, action_version, activation_id, transaction_id, deadline[, api_key]}}. */
+    /**
+     * {@code {"value", namespace, action_name, action_version, activation_id, transaction_id, deadline[, api_key]}},
+     * written directly: this is on every warm activation's path.
+     */
     static String runBody(ActivationRequest request, long deadlineMs) {
         ActionRevision action = request.action();
-        ObjectNode body = Json.NODES.objectNode();
-        body.set("value", request.payload() == null ? Json.NODES.objectNode() : request.payload());
-        body.put("namespace", action.namespace());
-        body.put("action_name", action.fullyQualifiedName());
-        body.put("action_version", action.version());
-        body.put("activation_id", request.activationId());
-        body.put("transaction_id", request.transactionId());
-        body.put("deadline", Long.toString(deadlineMs));
-        if (request.apiKey() != null) {
-            body.put("api_key", request.apiKey());
+        String value;
+        try {
+            value = request.payload() == null ? "{}" : Json.MAPPER.writeValueAsString(request.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activation " + request.activationId() + ": payload not serialisable", e);
         }
-        return write(body, request);
+        StringBuilder body = new StringBuilder(value.length() + 320);
+        body.append("{\"value\":").append(value);
+        field(body, "namespace", action.namespace());
+        field(body, "action_name", action.fullyQualifiedName());
+        field(body, "action_version", action.version());
+        field(body, "activation_id", request.activationId());
+        field(body, "transaction_id", request.transactionId());
+        field(body, "deadline", Long.toString(deadlineMs));
+        if (request.apiKey() != null) {
+            field(body, "api_key", request.apiKey());
+        }
+        return body.append('}').toString();
+    }
+
+    private static void field(StringBuilder body, String name, String value) {
+        body.append(",\"").append(name).append("\":");
+        if (value == null) {
+            body.append("null");
+        } else {
+            body.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
+        }
     }
 
     private static String write(ObjectNode body, ActivationRequest request) {

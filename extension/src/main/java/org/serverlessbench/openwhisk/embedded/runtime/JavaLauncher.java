@@ -74,6 +74,7 @@ final class JavaLauncher implements RuntimeLauncher {
                 "--add-opens", "java.base/java.util=ALL-UNNAMED",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Dsun.net.httpserver.idleInterval=86400",
+                "-Dsun.net.httpserver.nodelay=true",
                 "-Djava.io.tmpdir=" + spec.directory(),
                 "-Dfile.encoding=UTF-8",
                 "-cp", classPath,

@@ -26,6 +26,12 @@ import okhttp3.OkHttpClient;
 public final class ProcessContainerFactory implements ContainerFactory {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final int START_ATTEMPTS = 3;
+    private static final Map<String, String> ALIASES = Map.of(
+            "nodejs:default", NodeLauncher.KIND,
+            "python:3", PythonLauncher.KIND,
+            "python:default", PythonLauncher.KIND,
+            "java:default", JavaLauncher.KIND);
     private static final List<String> INHERITED_VARIABLES = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ");
 
     private final Path workDirectory;
@@ -43,9 +49,13 @@ public final class ProcessContainerFactory implements ContainerFactory {
 
     /** Works in a new directory inside {@code workDirectory} (created if missing), deleted on {@link #close()}. */
     public ProcessContainerFactory(Path workDirectory) {
+        this(workDirectory, System.getenv("PATH"));
+    }
+
+    /** Looks for {@code node} and {@code python3} on {@code path} instead of this process's {@code PATH}. */
+    ProcessContainerFactory(Path workDirectory, String path) {
         this.workDirectory = createWorkDirectory(workDirectory);
         ProxyScripts scripts = new ProxyScripts(this.workDirectory.resolve("proxies"));
-        String path = System.getenv("PATH");
         register(new NodeLauncher(path, scripts));
         register(new PythonLauncher(path, scripts));
         register(new JavaLauncher());
@@ -57,7 +67,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
                 .writeTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .build();
-        this.shutdownHook = new Thread(this::killAll, "openwhisk-runtimes-shutdown");
+        this.shutdownHook = new Thread(this::releaseEverything, "openwhisk-runtimes-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -74,6 +84,14 @@ public final class ProcessContainerFactory implements ContainerFactory {
         }
     }
 
+    Path workDirectory() {
+        return workDirectory;
+    }
+
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
     private void register(RuntimeLauncher launcher) {
         launchers.put(launcher.kind(), launcher);
     }
@@ -83,9 +101,14 @@ public final class ProcessContainerFactory implements ContainerFactory {
         return List.copyOf(launchers.keySet());
     }
 
+    /** Kinds are matched as given, or through the {@code <family>:default} and {@code python:3} aliases. */
+    private RuntimeLauncher launcher(String kind) {
+        return launchers.get(ALIASES.getOrDefault(kind, kind));
+    }
+
     @Override
     public Optional<String> unavailableReason(String kind) {
-        RuntimeLauncher launcher = launchers.get(kind);
+        RuntimeLauncher launcher = launcher(kind);
         if (launcher != null) {
             return launcher.unavailableReason();
         }
@@ -111,7 +134,28 @@ public final class ProcessContainerFactory implements ContainerFactory {
             throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
                     + " MB of memory; the memory limit must be positive");
         }
-        RuntimeLauncher launcher = launchers.get(kind);
+        RuntimeLauncher launcher = launcher(kind);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(launcher, memoryMb, environment);
+            } catch (PortTakenException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw new ContainerStartException(e.getMessage() + " (tried " + START_ATTEMPTS + " ports)");
+                }
+            }
+        }
+    }
+
+    /** The runtime process could not bind its port because another process took it after it was chosen. */
+    private static final class PortTakenException extends Exception {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    private ProcessContainer start(RuntimeLauncher launcher, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException, PortTakenException {
+        String kind = launcher.kind();
         String id = family(kind) + "-" + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
         Path directory = workDirectory.resolve(id);
         int port = LoopbackPorts.free();
@@ -155,10 +199,10 @@ public final class ProcessContainerFactory implements ContainerFactory {
     }
 
     private static void awaitPort(ProcessContainer container, int port, ProcessOutput output)
-            throws ContainerStartException {
+            throws ContainerStartException, PortTakenException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Process process = container.process();
-        while (!LoopbackPorts.accepts(port)) {
+        while (!LoopbackPorts.accepts(port) || !process.isAlive()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 String why = process.isAlive()
                         ? "did not accept connections on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds()
@@ -166,6 +210,10 @@ public final class ProcessContainerFactory implements ContainerFactory {
                         : "exited with code " + process.exitValue() + " before it accepted connections";
                 container.close();
                 String printed = output.takeText(Duration.ofMillis(500));
+                if (printed.contains("EADDRINUSE") || printed.contains("Address already in use")) {
+                    throw new PortTakenException("The " + container.kind() + " runtime process " + container.id()
+                            + " could not listen on 127.0.0.1:" + port + ": another process took the port");
+                }
                 throw new ContainerStartException("The " + container.kind() + " runtime process " + container.id()
                         + " " + why + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
             }
@@ -178,10 +226,13 @@ public final class ProcessContainerFactory implements ContainerFactory {
         return colon < 0 ? kind : kind.substring(0, colon);
     }
 
-    private void killAll() {
+    private void releaseEverything() {
+        closed = true;
         for (ProcessContainer container : new ArrayList<>(running)) {
             container.close();
         }
+        http.connectionPool().evictAll();
+        WorkDirectories.deleteQuietly(workDirectory);
     }
 
     @Override
@@ -193,10 +244,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to run killAll itself
+            // the JVM is exiting; the hook releases everything as well, which is harmless
         }
-        killAll();
-        http.connectionPool().evictAll();
-        WorkDirectories.deleteQuietly(workDirectory);
+        releaseEverything();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.serverlessbench.openwhisk.client.Activation;
 import org.serverlessbench.openwhisk.client.NamespaceLimits;
 import org.serverlessbench.openwhisk.client.OpenWhiskClient;
+import org.serverlessbench.openwhisk.client.OpenWhiskConfigurationException;
 import org.serverlessbench.openwhisk.client.OpenWhiskException;
 import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
 import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
@@ -71,7 +72,7 @@ final class Platform implements AutoCloseable {
                         .readTimeout(READ_TIMEOUT)
                         .build();
             } else {
-                client = remoteClient(parameters);
+                client = configuredRemoteClient(parameters);
             }
             String apiHost = client.configuration().apiHost().value();
             NamespaceLimits reported = namespaceLimits(client, settings);
@@ -94,6 +95,15 @@ final class Platform implements AutoCloseable {
                 .configurationParameters(parameters)
                 .readTimeout(READ_TIMEOUT)
                 .build();
+    }
+
+    private static OpenWhiskClient configuredRemoteClient(Function<String, Optional<String>> parameters) {
+        try {
+            return remoteClient(parameters);
+        } catch (OpenWhiskConfigurationException e) {
+            throw new ExtensionConfigurationException(ConfigurationKeys.TARGET + "=remote, but the remote OpenWhisk"
+                    + " is not configured: " + e.getMessage() + "; " + TROUBLESHOOTING, e);
+        }
     }
 
     private static EmbeddedOpenWhisk startEmbedded() {

@@ -229,6 +229,45 @@ class NodeRuntimeTest {
     }
 
     @Test
+    void runsATarGzArchive() throws Exception {
+        Map<String, String> files = Map.of("index.js", "exports.main = () => ({format: 'tar.gz'});");
+        try (ActionContainer container = container(256)) {
+            RuntimeResponse initialized = container.init(init(RuntimeMessages.tarGz(files), "main", true, Map.of()),
+                    TIMEOUT);
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+            assertThat(json(container.run(run(Map.of()), TIMEOUT)).get("format").asText()).isEqualTo("tar.gz");
+        }
+    }
+
+    @Test
+    void keepsUnicodeIntact() throws Exception {
+        try (ActionContainer container = initialized("function main(a) { return {echo: a.text + ' ✓'}; }")) {
+            RuntimeResponse response = container.run(run(Map.of("text", "Grüße 東京")), TIMEOUT);
+            assertThat(json(response).get("echo").asText()).isEqualTo("Grüße 東京 ✓");
+        }
+    }
+
+    @Test
+    void refusesASecondRunWhileOneIsRunning() throws Exception {
+        String code = "function main(a) { return new Promise(r => setTimeout(() => r({slow: true}), 500)); }";
+        try (ActionContainer container = initialized(code)) {
+            java.util.concurrent.CompletableFuture<RuntimeResponse> first =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return container.run(run(Map.of()), TIMEOUT);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            Thread.sleep(150);
+            RuntimeResponse second = container.run(run(Map.of()), TIMEOUT);
+            assertThat(second.statusCode()).isEqualTo(403);
+            assertThat(json(second).get("error").asText()).isEqualTo("System not ready, status is running.");
+            assertThat(first.get().statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void rejectsAZipWithoutEntryPoint() throws Exception {
         try (ActionContainer container = container(256)) {
             RuntimeResponse response = container.init(init(zip(Map.of("other.js", "")), "main", true, Map.of()),

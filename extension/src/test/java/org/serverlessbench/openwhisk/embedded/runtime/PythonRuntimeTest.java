@@ -222,6 +222,14 @@ class PythonRuntimeTest {
     }
 
     @Test
+    void keepsUnicodeIntact() throws Exception {
+        try (ActionContainer container = initialized("def main(a):\n    return {'echo': a['text'] + ' ✓'}\n")) {
+            RuntimeResponse response = container.run(run(Map.of("text", "Grüße 東京")), TIMEOUT);
+            assertThat(json(response).get("echo").asText()).isEqualTo("Grüße 東京 ✓");
+        }
+    }
+
+    @Test
     void rejectsAZipWithoutMainModule() throws Exception {
         try (ActionContainer container = container(256)) {
             RuntimeResponse response = container.init(init(zip(Map.of("other.py", "")), "main", true, Map.of()),
