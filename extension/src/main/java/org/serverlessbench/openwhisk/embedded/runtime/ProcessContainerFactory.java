@@ -161,8 +161,10 @@ public final class ProcessContainerFactory implements ContainerFactory {
         String id = family(kind) + "-" + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
         Path directory = workDirectory.resolve(id);
         int port = LoopbackPorts.free();
+        Map<String, String> variables = new LinkedHashMap<>(launcher.defaultEnvironment());
+        variables.putAll(environment);
         Process process = startProcess(kind, id, launcher.command(new LaunchSpec(port, memoryMb, directory)),
-                directory, environment);
+                directory, variables);
         ProcessOutput output = ProcessOutput.readFrom(process, id);
         ProcessContainer[] self = new ProcessContainer[1];
         ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, port, directory,
