@@ -166,10 +166,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
         Process process = startProcess(kind, id, launcher.command(new LaunchSpec(port, memoryMb, directory)),
                 directory, variables);
         ProcessOutput output = ProcessOutput.readFrom(process, id);
-        ProcessContainer[] self = new ProcessContainer[1];
         ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, port, directory,
-                () -> running.remove(self[0]));
-        self[0] = container;
+                running::remove);
         running.add(container);
         if (closed) {
             container.close();
