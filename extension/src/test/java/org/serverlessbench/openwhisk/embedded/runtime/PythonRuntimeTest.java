@@ -215,7 +215,8 @@ class PythonRuntimeTest {
         String code = "import numpy\ndef main(args):\n    return {'sum': int(numpy.arange(10).sum())}\n";
         try (ActionContainer container = container(128)) {
             RuntimeResponse initialized = container.init(init(code, "main"), TIMEOUT);
-            assertThat(initialized.statusCode()).as("%s %s", initialized.body(), container.drainLogs(TIMEOUT))
+            assertThat(initialized.statusCode())
+                    .as(() -> initialized.body() + " " + container.drainLogs(Duration.ofSeconds(1)))
                     .isEqualTo(200);
             assertThat(json(container.run(run(Map.of()), TIMEOUT)).get("sum").asInt()).isEqualTo(45);
         }
