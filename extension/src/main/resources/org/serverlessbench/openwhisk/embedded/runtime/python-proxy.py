@@ -165,8 +165,11 @@ def handle(connection, buffer):
                 respond(connection, 411, {"error": "Send the request with a Content-Length."})
                 return False
             length = 0
-        else:
+        elif headers[b"content-length"].isdigit():
             length = int(headers[b"content-length"])
+        else:
+            respond(connection, 400, {"error": "Content-Length is not a number."})
+            return False
         if length > MAX_BODY_BYTES:
             respond(connection, 413, {"error": "Request larger than %d bytes." % MAX_BODY_BYTES})
             return False
