@@ -72,6 +72,26 @@ class InvokerTest {
     }
 
     @Test
+    void runsPythonActionsColdThenWarmWithArrayResults() throws Exception {
+        start(noStemCells());
+        ActionRevision pid = action("py", "python:3.11", "import os\ndef main(args):\n    return {'pid': os.getpid()}\n",
+                256, 60_000, 10);
+        ActionRevision list = action("pylist", "python:3.11", "def main(args):\n    return [1, 2]\n", 256, 60_000, 10);
+
+        ObjectNode cold = activate(invoker, pid);
+        ObjectNode warm = activate(invoker, pid);
+        ObjectNode array = activate(invoker, list);
+
+        assertThat(status(cold)).isEqualTo("success");
+        assertThat(cold(cold)).isTrue();
+        assertThat(cold(warm)).isFalse();
+        assertThat(pid(warm)).isEqualTo(pid(cold));
+        assertThat(annotation(cold, "kind").orElseThrow().asText()).isEqualTo("python:3.11");
+        assertThat(status(array)).isEqualTo("success");
+        assertThat(array.get("response").get("result").toString()).isEqualTo("[1,2]");
+    }
+
+    @Test
     void writesTheRecordAsOpenWhiskDoes() throws Exception {
         start(noStemCells());
         ActionRevision action = nodeAction("shape", PID);
