@@ -256,6 +256,34 @@ class InvokerTest {
     }
 
     @Test
+    void reportsAnInitialisationPastTheTimeLimit() throws Exception {
+        start(noStemCells());
+
+        ObjectNode record = activate(invoker, action("slowInit", "nodejs:20",
+                "while (true) {}\nfunction main() { return {}; }", 256, 500, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exceeded its time limits of 500 milliseconds during initialization.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
+        assertThat(annotation(record, "initTime").orElseThrow().asLong()).isBetween(500L, 5_000L);
+        assertThat(invoker.state().containers()).isZero();
+    }
+
+    @Test
+    void reportsAnExhaustedHeapAsOpenWhiskDoes() throws Exception {
+        start(noStemCells());
+        String code = "function main() { const hog = []; while (true) { hog.push(new Array(1e6).fill(1)); } }";
+
+        ObjectNode record = activate(invoker, action("hog", "nodejs:20", code, 128, 30_000, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exhausted its memory and was aborted.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isFalse();
+    }
+
+    @Test
     void reportsAFailedInitialisationWithItsInitTime() throws Exception {
         start(noStemCells());
 
