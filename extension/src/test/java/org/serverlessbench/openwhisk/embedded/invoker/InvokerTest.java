@@ -350,6 +350,31 @@ class InvokerTest {
     }
 
     @Test
+    void evictsAStemCellOnlyWhenNothingElseCanFreeMemory() throws Exception {
+        start(InvokerConfig.defaults("http://127.0.0.1:3233").withMemoryCapacityMb(256));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+
+        ObjectNode record = activate(invoker, action("py", "python:3.11",
+                "def main(args):\n    return {}\n", 256, 60_000, 10));
+
+        assertThat(status(record)).isEqualTo("success");
+        assertThat(invoker.state().idleStemCells()).isZero();
+        assertThat(invoker.state().usedMemoryMb()).isEqualTo(256);
+    }
+
+    @Test
+    void failsAnActionLargerThanThePoolAtOnce() throws Exception {
+        start(noStemCells().withMemoryCapacityMb(256));
+
+        ObjectNode record = activate(invoker, action("huge", "nodejs:20", PID, 512, 60_000, 10));
+
+        assertThat(status(record)).isEqualTo("whisk internal error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .contains("needs 512 MB", "memory capacity is 256 MB");
+        assertThat(invoker.activation("guest", record.get("activationId").asText())).isPresent();
+    }
+
+    @Test
     void failsUnknownKindsAsWhiskInternalErrorNamingTheReason() throws Exception {
         start(noStemCells());
 
