@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -30,11 +31,11 @@ final class ProcessContainer implements ActionContainer {
     private final HttpUrl initUrl;
     private final HttpUrl runUrl;
     private final Path directory;
-    private final Runnable onClose;
+    private final Consumer<ProcessContainer> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
-            int port, Path directory, Runnable onClose) {
+            int port, Path directory, Consumer<ProcessContainer> onClose) {
         this.id = id;
         this.kind = kind;
         this.memoryMb = memoryMb;
@@ -82,6 +83,10 @@ final class ProcessContainer implements ActionContainer {
 
     private RuntimeResponse post(HttpUrl url, String endpoint, String body, Duration timeout)
             throws ContainerTimeoutException, ContainerCrashedException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The timeout for " + endpoint + " on container " + id
+                    + " must be positive, not " + timeout);
+        }
         if (closed.get()) {
             throw new ContainerCrashedException("Container " + id + " (" + kind + ") was already closed; "
                     + endpoint + " cannot be sent to it", null);
@@ -134,7 +139,7 @@ final class ProcessContainer implements ActionContainer {
         }
         ProcessTree.kill(process, KILL_WAIT);
         WorkDirectories.deleteQuietly(directory);
-        onClose.run();
+        onClose.accept(this);
     }
 
     @Override

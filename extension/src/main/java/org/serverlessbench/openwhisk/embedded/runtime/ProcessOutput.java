@@ -51,17 +51,26 @@ final class ProcessOutput {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                boolean sentinel = SENTINEL.equals(line);
-                if (sentinel || bufferedChars.addAndGet(line.length()) <= MAX_BUFFERED_CHARS) {
-                    queue.add(new LogLine(Instant.now(), name, line));
+                if (line.endsWith(SENTINEL) && line.length() > SENTINEL.length()) {
+                    // the action's last write had no line break, so the sentinel was appended to it
+                    add(name, line.substring(0, line.length() - SENTINEL.length()));
+                    add(name, SENTINEL);
                 } else {
-                    bufferedChars.addAndGet(-line.length());
+                    add(name, line);
                 }
             }
         } catch (IOException closedByKill) {
             // the process was killed while we were reading; what was read is in the queue
         } finally {
             queue.add(END_OF_STREAM);
+        }
+    }
+
+    private void add(String stream, String line) {
+        if (SENTINEL.equals(line) || bufferedChars.addAndGet(line.length()) <= MAX_BUFFERED_CHARS) {
+            queue.add(new LogLine(Instant.now(), stream, line));
+        } else {
+            bufferedChars.addAndGet(-line.length());
         }
     }
 

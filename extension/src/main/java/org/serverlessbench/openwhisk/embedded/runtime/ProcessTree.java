@@ -22,16 +22,24 @@ final class ProcessTree {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.onExit().get(waitForExit.toMillis(), TimeUnit.MILLISECONDS);
-            long deadline = System.nanoTime() + waitForExit.toNanos();
-            while (descendants.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(1_000_000);
+        // An interrupted caller (a cancelled start, a shutdown) must still get a dead process back, so the wait
+        // ignores the interrupt and restores it afterwards.
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + waitForExit.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException e) {
+                break; // SIGKILL was sent; a process stuck in the kernel still goes away on its own
             }
-        } catch (InterruptedException e) {
+        }
+        while (descendants.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // SIGKILL was sent; a process stuck in the kernel still goes away on its own
         }
     }
 

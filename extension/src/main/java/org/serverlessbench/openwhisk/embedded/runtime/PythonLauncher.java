@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,15 @@ final class PythonLauncher implements RuntimeLauncher {
                 Integer.toString(spec.port()),
                 spec.directory().toString(),
                 Integer.toString(spec.memoryMb()));
+    }
+
+    /**
+     * OpenBLAS (numpy) reserves address space per CPU core when it is imported; under the address-space limit that
+     * made {@code import numpy} fail in a 128 MB action on a 2-core machine, and worse the more cores there are.
+     */
+    @Override
+    public Map<String, String> defaultEnvironment() {
+        return Map.of("OPENBLAS_NUM_THREADS", "1");
     }
 
     private synchronized Interpreter interpreter() {

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Knows how to start the runtime process of one kind on this machine. */
@@ -14,4 +15,9 @@ interface RuntimeLauncher {
 
     /** The command line of a runtime process; only called when {@link #unavailableReason()} is empty. */
     List<String> command(LaunchSpec spec);
+
+    /** Variables this runtime sets by default; the environment given to {@code create} overrides them. */
+    default Map<String, String> defaultEnvironment() {
+        return Map.of();
+    }
 }

@@ -49,9 +49,10 @@ def unpack(code, directory):
     import io
     import zipfile
     with zipfile.ZipFile(io.BytesIO(base64.b64decode(code))) as archive:
+        root = os.path.realpath(directory)
         for name in archive.namelist():
             target = os.path.realpath(os.path.join(directory, name))
-            if not target.startswith(os.path.realpath(directory) + os.sep):
+            if target != root and not target.startswith(root + os.sep):
                 raise ValueError("zip entry '%s' points outside the action directory" % name)
         archive.extractall(directory)
     entry = os.path.join(directory, "__main__.py")
@@ -164,8 +165,11 @@ def handle(connection, buffer):
                 respond(connection, 411, {"error": "Send the request with a Content-Length."})
                 return False
             length = 0
-        else:
+        elif headers[b"content-length"].isdigit():
             length = int(headers[b"content-length"])
+        else:
+            respond(connection, 400, {"error": "Content-Length is not a number."})
+            return False
         if length > MAX_BODY_BYTES:
             respond(connection, 413, {"error": "Request larger than %d bytes." % MAX_BODY_BYTES})
             return False

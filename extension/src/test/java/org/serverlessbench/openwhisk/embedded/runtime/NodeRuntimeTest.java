@@ -192,6 +192,19 @@ class NodeRuntimeTest {
     }
 
     @Test
+    void separatesTheSentinelFromOutputWithoutALineBreak() throws Exception {
+        String code = "function main() { process.stdout.write('no line break'); process.stderr.write('none here'); return {}; }";
+        try (ActionContainer container = initialized(code)) {
+            container.run(run(Map.of()), TIMEOUT);
+            long started = System.nanoTime();
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("stdout", "no line break"),
+                            org.assertj.core.groups.Tuple.tuple("stderr", "none here"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void endsAnActivationThatExceedsTheHeapLimit() throws Exception {
         String code = "function main() { const keep = []; while (true) keep.push(new Array(100000).fill(Math.random())); }";
         try (ActionContainer container = container(128)) {

@@ -210,6 +210,27 @@ class PythonRuntimeTest {
     }
 
     @Test
+    void importsNumpyWithinASmallMemoryLimit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(numpyInstalled(), "numpy is not installed for python3");
+        String code = "import numpy\ndef main(args):\n    return {'sum': int(numpy.arange(10).sum())}\n";
+        try (ActionContainer container = container(128)) {
+            RuntimeResponse initialized = container.init(init(code, "main"), TIMEOUT);
+            assertThat(initialized.statusCode())
+                    .as(() -> initialized.body() + " " + container.drainLogs(Duration.ofSeconds(1)))
+                    .isEqualTo(200);
+            assertThat(json(container.run(run(Map.of()), TIMEOUT)).get("sum").asInt()).isEqualTo(45);
+        }
+    }
+
+    private static boolean numpyInstalled() throws Exception {
+        try (ActionContainer probe = container(256)) {
+            probe.init(init("def main(args):\n    import importlib.util\n"
+                    + "    return {'numpy': importlib.util.find_spec('numpy') is not None}\n", "main"), TIMEOUT);
+            return json(probe.run(run(Map.of()), TIMEOUT)).get("numpy").asBoolean();
+        }
+    }
+
+    @Test
     void runsAZipWithMainModuleAndHelpers() throws Exception {
         Map<String, String> files = Map.of(
                 "__main__.py", "from helper import add\ndef handler(args):\n    return {'sum': add(args['a'], args['b'])}\n",
