@@ -31,9 +31,9 @@ public final class EmbeddedOpenWhiskBenchmark {
     private static final String NOOP_NODE = "function main(params) { return {}; }";
     private static final String NOOP_PYTHON = "def main(args):\n    return {}\n";
 
-    private final int warmup = Integer.getInteger("benchmark.warmup", 2_000);
+    private final int warmup = Integer.getInteger("benchmark.warmup", 5_000);
     private final int warmInvocations = Integer.getInteger("benchmark.warmInvocations", 10_000);
-    private final int coldRepetitions = Integer.getInteger("benchmark.coldRepetitions", 5);
+    private final int coldRepetitions = Integer.getInteger("benchmark.coldRepetitions", 10);
     private final int clients = Integer.getInteger("benchmark.clients", 8);
     private final Duration throughputTime = Duration.ofSeconds(Long.getLong("benchmark.throughputSeconds", 10));
     private final long heapInvocations = Long.getLong("benchmark.heapInvocations", 100_000);

@@ -72,6 +72,26 @@ class InvokerTest {
     }
 
     @Test
+    void runsPythonActionsColdThenWarmWithArrayResults() throws Exception {
+        start(noStemCells());
+        ActionRevision pid = action("py", "python:3.11", "import os\ndef main(args):\n    return {'pid': os.getpid()}\n",
+                256, 60_000, 10);
+        ActionRevision list = action("pylist", "python:3.11", "def main(args):\n    return [1, 2]\n", 256, 60_000, 10);
+
+        ObjectNode cold = activate(invoker, pid);
+        ObjectNode warm = activate(invoker, pid);
+        ObjectNode array = activate(invoker, list);
+
+        assertThat(status(cold)).isEqualTo("success");
+        assertThat(cold(cold)).isTrue();
+        assertThat(cold(warm)).isFalse();
+        assertThat(pid(warm)).isEqualTo(pid(cold));
+        assertThat(annotation(cold, "kind").orElseThrow().asText()).isEqualTo("python:3.11");
+        assertThat(status(array)).isEqualTo("success");
+        assertThat(array.get("response").get("result").toString()).isEqualTo("[1,2]");
+    }
+
+    @Test
     void writesTheRecordAsOpenWhiskDoes() throws Exception {
         start(noStemCells());
         ActionRevision action = nodeAction("shape", PID);
@@ -233,6 +253,34 @@ class InvokerTest {
                 .isEqualTo("The action did not produce a valid response and exited unexpectedly.");
         assertThat(annotation(crashed, "timeout").orElseThrow().asBoolean()).isFalse();
         assertThat(cold(activate(invoker, action))).isTrue();
+    }
+
+    @Test
+    void reportsAnInitialisationPastTheTimeLimit() throws Exception {
+        start(noStemCells());
+
+        ObjectNode record = activate(invoker, action("slowInit", "nodejs:20",
+                "while (true) {}\nfunction main() { return {}; }", 256, 500, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exceeded its time limits of 500 milliseconds during initialization.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
+        assertThat(annotation(record, "initTime").orElseThrow().asLong()).isBetween(500L, 5_000L);
+        assertThat(invoker.state().containers()).isZero();
+    }
+
+    @Test
+    void reportsAnExhaustedHeapAsOpenWhiskDoes() throws Exception {
+        start(noStemCells());
+        String code = "function main() { const hog = []; while (true) { hog.push(new Array(1e6).fill(1)); } }";
+
+        ObjectNode record = activate(invoker, action("hog", "nodejs:20", code, 128, 30_000, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exhausted its memory and was aborted.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isFalse();
     }
 
     @Test
