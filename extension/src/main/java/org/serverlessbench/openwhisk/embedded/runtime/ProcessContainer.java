@@ -82,6 +82,10 @@ final class ProcessContainer implements ActionContainer {
 
     private RuntimeResponse post(HttpUrl url, String endpoint, String body, Duration timeout)
             throws ContainerTimeoutException, ContainerCrashedException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("The timeout for " + endpoint + " on container " + id
+                    + " must be positive, not " + timeout);
+        }
         if (closed.get()) {
             throw new ContainerCrashedException("Container " + id + " (" + kind + ") was already closed; "
                     + endpoint + " cannot be sent to it", null);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,6 +131,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
         if (unavailable.isPresent()) {
             throw new ContainerStartException("Cannot start a " + kind + " container: " + unavailable.get());
         }
+        Objects.requireNonNull(environment, "environment");
         if (memoryMb <= 0) {
             throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
                     + " MB of memory; the memory limit must be positive");
@@ -218,6 +220,11 @@ public final class ProcessContainerFactory implements ContainerFactory {
                         + " " + why + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
             }
             LockSupport.parkNanos(500_000);
+            if (Thread.currentThread().isInterrupted()) {
+                container.close();
+                throw new ContainerStartException("Interrupted while waiting for the " + container.kind()
+                        + " runtime process " + container.id() + " to accept connections; it was killed");
+            }
         }
     }
 

@@ -76,6 +76,44 @@ class ProcessContainerFactoryTest {
     }
 
     @Test
+    void stopsWaitingForAProcessThatNeverListensWhenInterrupted() throws Exception {
+        Path bin = Files.createDirectory(temp.resolve("bin"));
+        Path silentNode = bin.resolve("node");
+        Files.writeString(silentNode, "#!/bin/sh\nexec sleep 60\n");
+        Files.setPosixFilePermissions(silentNode, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (ProcessContainerFactory factory = new ProcessContainerFactory(temp, bin.toString())) {
+            java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    factory.create("nodejs:20", 128, Map.of()).close();
+                    failure.complete(null);
+                } catch (ContainerStartException e) {
+                    failure.complete(e);
+                }
+            });
+            starter.start();
+            Thread.sleep(300);
+            List<ProcessHandle> sleepers = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false)).toList();
+            starter.interrupt();
+            assertThat(failure.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isInstanceOf(ContainerStartException.class)
+                    .hasMessageContaining("Interrupted while waiting for the nodejs:20 runtime process nodejs-1");
+            assertThat(sleepers).isNotEmpty().noneMatch(ProcessTree::isRunning);
+        }
+    }
+
+    @Test
+    void refusesANonPositiveTimeout() throws Exception {
+        try (ProcessContainerFactory factory = new ProcessContainerFactory(temp);
+                ActionContainer container = factory.create("python:3.11", 128, Map.of())) {
+            assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("must be positive");
+        }
+    }
+
+    @Test
     void refusesANonPositiveMemoryLimit() {
         try (ProcessContainerFactory factory = new ProcessContainerFactory(temp)) {
             assertThatThrownBy(() -> factory.create("nodejs:20", 0, Map.of()))

@@ -34,7 +34,9 @@ final class ActionEntryPoint {
      *                  {@code main}
      */
     static ActionEntryPoint load(String base64Jar, String main) throws IOException, ReflectiveOperationException {
-        Path jar = Files.createTempFile("useraction", ".jar");
+        // One init per process: a fixed name in the container's private temp directory; createTempFile would first
+        // seed a SecureRandom, which is slow in a fresh JVM.
+        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "useraction.jar");
         Files.write(jar, Base64.getMimeDecoder().decode(base64Jar));
         int hash = main.indexOf('#');
         String className = hash < 0 ? main : main.substring(0, hash);

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,9 +39,28 @@ public final class JavaActionRuntime {
         JavaActionRuntime runtime = new JavaActionRuntime();
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 16);
-        server.createContext("/init", exchange -> runtime.serve(exchange, runtime::init));
-        server.createContext("/run", exchange -> runtime.serve(exchange, runtime::run));
+        server.createContext("/init", new Route(runtime, true));
+        server.createContext("/run", new Route(runtime, false));
         server.start();
+    }
+
+    /**
+     * A named class rather than lambdas: every lambda and every {@code +} on strings bootstraps an invokedynamic call
+     * site, which costs tens of milliseconds in a freshly started JVM and would count into the cold start.
+     */
+    private static final class Route implements HttpHandler {
+        private final JavaActionRuntime runtime;
+        private final boolean init;
+
+        Route(JavaActionRuntime runtime, boolean init) {
+            this.runtime = runtime;
+            this.init = init;
+        }
+
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
+            runtime.serve(exchange, init);
+        }
     }
 
     private record Answer(int status, String body) {
@@ -51,18 +71,15 @@ public final class JavaActionRuntime {
         }
     }
 
-    private interface Endpoint {
-        Answer handle(JsonObject message);
-    }
-
-    private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException {
+    private void serve(HttpExchange exchange, boolean initRoute) throws IOException {
         Answer answer;
         if (!"POST".equals(exchange.getRequestMethod())) {
             answer = new Answer(404, "{\"error\":\"Use POST /init or POST /run.\"}");
         } else {
             try (Reader body = new InputStreamReader(exchange.getRequestBody(), StandardCharsets.UTF_8)) {
                 JsonElement message = JsonParser.parseReader(body);
-                answer = endpoint.handle(message.isJsonObject() ? message.getAsJsonObject() : new JsonObject());
+                JsonObject object = message.isJsonObject() ? message.getAsJsonObject() : new JsonObject();
+                answer = initRoute ? init(object) : run(object);
             } catch (RuntimeException e) {
                 answer = Answer.error("The request is not a JSON object: " + e);
             }
@@ -104,7 +121,7 @@ public final class JavaActionRuntime {
         try {
             for (Map.Entry<String, JsonElement> entry : message.entrySet()) {
                 if (!"value".equals(entry.getKey()) && entry.getValue().isJsonPrimitive()) {
-                    environment.put("__OW_" + entry.getKey().toUpperCase(), entry.getValue().getAsString());
+                    environment.put("__OW_".concat(entry.getKey().toUpperCase()), entry.getValue().getAsString());
                 }
             }
             JsonElement value = message.has("value") && !message.get("value").isJsonNull()
