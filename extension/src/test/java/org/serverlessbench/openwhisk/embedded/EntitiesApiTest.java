@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serverlessbench.openwhisk.embedded.RestCalls.action;
 import static org.serverlessbench.openwhisk.embedded.RestCalls.object;
 
@@ -338,5 +339,12 @@ class EntitiesApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("error").asText()).contains("does not support package bindings");
+    }
+
+    @Test
+    void namesThePortWhenItIsTaken() {
+        assertThatThrownBy(() -> EmbeddedOpenWhisk.newBuilder().port(openWhisk.port()).prewarm("nodejs:20", 0).start())
+                .isInstanceOf(java.net.BindException.class)
+                .hasMessageContaining("127.0.0.1:" + openWhisk.port());
     }
 }
