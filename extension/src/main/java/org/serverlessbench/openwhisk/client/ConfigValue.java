@@ -1,5 +1,7 @@
 package org.serverlessbench.openwhisk.client;
 
+import java.util.regex.Pattern;
+
 /**
  * A configuration value and where it came from.
  *
@@ -9,8 +11,14 @@ package org.serverlessbench.openwhisk.client;
  */
 public record ConfigValue(String value, String source) {
 
+    private static final Pattern CREDENTIAL = Pattern.compile("[0-9a-fA-F-]{36}:.+");
+
+    /** Shows the value and its source; a {@code uuid:key} value is shown as {@code uuid:****}. */
     @Override
     public String toString() {
-        return value + " (from " + source + ")";
+        String shown = value != null && CREDENTIAL.matcher(value).matches()
+                ? value.substring(0, value.indexOf(':')) + ":****"
+                : value;
+        return shown + " (from " + source + ")";
     }
 }

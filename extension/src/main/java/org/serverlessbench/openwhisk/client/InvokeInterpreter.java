@@ -1,7 +1,6 @@
 package org.serverlessbench.openwhisk.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,13 +66,11 @@ final class InvokeInterpreter {
             }
         }
         if (headerId == null && status != 200) {
+            // No record and no activation id: an error about the request, not about an activation.
             return null;
         }
         Object value = body.length == 0 ? null : json.readValue(body);
-        if (options.result() || value instanceof List<?> || status == 200) {
-            return new InvokeResult(status, headerId, null, value);
-        }
-        return null;
+        return new InvokeResult(status, headerId, null, value);
     }
 
     private static boolean startsWith(byte[] body, char expected) {

@@ -22,8 +22,9 @@ final class JsonCodec {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    private abstract static class KeyValueMixin {
+    /** Request records leave unset (null) fields out, so that an update keeps the server's values. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private abstract static class OmitNullsMixin {
     }
 
     private final ObjectMapper mapper;
@@ -32,8 +33,10 @@ final class JsonCodec {
         mapper = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .addMixIn(KeyValue.class, KeyValueMixin.class);
+                .addMixIn(ActionPut.class, OmitNullsMixin.class)
+                .addMixIn(Exec.class, OmitNullsMixin.class)
+                .addMixIn(ActionLimits.class, OmitNullsMixin.class)
+                .addMixIn(PackagePut.class, OmitNullsMixin.class);
     }
 
     byte[] write(Object value) {

@@ -2,6 +2,8 @@ package org.serverlessbench.openwhisk.client;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,8 +278,11 @@ public final class OpenWhiskClient implements AutoCloseable {
             Function<String, Optional<String>> lookup = parameters != null ? parameters
                     : key -> Optional.ofNullable(System.getProperty(key));
             String parameterKind = parameters != null ? "configuration parameter" : "system property";
-            ConfigurationResolver resolver = new ConfigurationResolver(lookup, parameterKind,
-                    environment != null ? Map.copyOf(environment) : System.getenv(), wskPropertiesFile);
+            Map<String, String> env = environment != null
+                    ? Collections.unmodifiableMap(new HashMap<>(environment))
+                    : System.getenv();
+            ConfigurationResolver resolver = new ConfigurationResolver(lookup, parameterKind, env,
+                    wskPropertiesFile);
             ClientConfiguration configuration = resolver.resolve(apiHost, auth, namespace, insecure, connectTimeout,
                     readTimeout, maxAttempts);
             if (retryBackoff == null || retryBackoff.isNegative()) {

@@ -63,6 +63,9 @@ class ErrorAndRetryTest {
                 .contains("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:****")
                 .doesNotContain(MockOpenWhisk.KEY);
         assertThat(client.toString()).doesNotContain(MockOpenWhisk.KEY);
+        assertThat(client.configuration().auth().toString())
+                .isEqualTo("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:**** (from builder)");
+        assertThat(client.configuration().auth().value()).isEqualTo(MockOpenWhisk.AUTH);
     }
 
     @Test

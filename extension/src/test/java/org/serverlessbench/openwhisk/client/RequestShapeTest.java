@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,26 @@ class RequestShapeTest {
         RecordedRequest request = openWhisk.take();
         assertThat(request.getHeaders().get("Authorization")).isEqualTo(MockOpenWhisk.BASIC);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/namespaces");
+    }
+
+    @Test
+    void requestsReuseOnePooledConnectionAlsoForLongBlockingInvokes() throws Exception {
+        openWhisk.enqueue(200, "[\"guest\"]");
+        openWhisk.enqueue(200, Records.success("{}"));
+        openWhisk.enqueue(200, Records.success("{}"));
+
+        try (OpenWhiskClient shortReads = openWhisk.clientBuilder().readTimeout(Duration.ofSeconds(5)).build()) {
+            shortReads.listNamespaces();
+            // Both invokes need a longer read timeout than 5 s (70 s and 40 s), yet share the pool.
+            shortReads.invoke("hello", Map.of(), InvokeOptions.blocking());
+            shortReads.invoke("hello", Map.of(), InvokeOptions.blocking().withTimeout(Duration.ofSeconds(30)));
+        }
+
+        for (int exchange = 0; exchange < 3; exchange++) {
+            RecordedRequest request = openWhisk.take();
+            assertThat(request.getConnectionIndex()).isZero();
+            assertThat(request.getExchangeIndex()).isEqualTo(exchange);
+        }
     }
 
     @Test
@@ -202,6 +223,18 @@ class RequestShapeTest {
         assertThat(forced.getMethod()).isEqualTo("DELETE");
         assertThat(forced.getUrl().queryParameter("force")).isEqualTo("true");
         assertThat(openWhisk.take().getUrl().queryParameter("force")).isNull();
+    }
+
+    @Test
+    void nullParameterValuesAreSentAsJsonNull() throws Exception {
+        openWhisk.enqueue(202, "{\"activationId\":\"" + Records.ID + "\"}");
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("present", 1);
+        params.put("absent", null);
+
+        client.invoke("hello", params, InvokeOptions.nonBlocking());
+
+        assertThat(MockOpenWhisk.body(openWhisk.take())).isEqualTo("{\"present\":1,\"absent\":null}");
     }
 
     @Test

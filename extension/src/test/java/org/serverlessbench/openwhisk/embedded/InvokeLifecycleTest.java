@@ -158,6 +158,18 @@ class InvokeLifecycleTest {
     }
 
     @Test
+    void kindThatCannotRunHereIsAnInternalErrorWith500() {
+        assertThat(rest.put(ACTIONS + "php?overwrite=true", action("php:8.1", "<?php function main() {}"))
+                .status()).isEqualTo(200);
+
+        Answer answer = invoke("php", "", null);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(500);
+        assertThat(status(answer.json())).isEqualTo("whisk internal error");
+        assertThat(answer.json().path("response").path("result").path("error").asText()).contains("php:8.1");
+    }
+
+    @Test
     void timeoutKillsTheProcessAndTheNextActivationIsCold() {
         create("sleepy", "function main(args) { if (args.hang) { while (true) {} } return {done: true}; }", 500);
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -31,24 +32,34 @@ public final class ControllerServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ControllerConfig config;
+    private final Activator activator;
     private final BasicAuth auth;
     private final NamespaceGuard namespaces;
-    private Activator activator;
-    private InfoApi info;
-    private NamespacesApi namespacesApi;
-    private ActionsApi actions;
-    private PackagesApi packages;
-    private ActivationsApi activations;
-    private WebActionsApi web;
+    private final InfoApi info;
+    private final NamespacesApi namespacesApi;
+    private final ActionsApi actions;
+    private final PackagesApi packages;
+    private final ActivationsApi activations;
+    private final WebActionsApi web;
     private final UnsupportedCollectionApi triggers = new UnsupportedCollectionApi("triggers");
     private final UnsupportedCollectionApi rules = new UnsupportedCollectionApi("rules");
 
-    private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config) {
+    private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config,
+            Activator activator) {
         this.server = server;
         this.executor = executor;
         this.config = config;
+        this.activator = Objects.requireNonNull(activator, "the activator factory returned null");
         this.auth = new BasicAuth(config.auth());
         this.namespaces = new NamespaceGuard(config.namespace());
+        EntityStore store = new EntityStore();
+        Invocations invocations = new Invocations(activator, store, config);
+        this.info = new InfoApi(activator, config);
+        this.namespacesApi = new NamespacesApi(config);
+        this.actions = new ActionsApi(store, invocations, config);
+        this.packages = new PackagesApi(store, config);
+        this.activations = new ActivationsApi(activator, config.namespace());
+        this.web = new WebActionsApi(store, invocations, config, auth);
     }
 
     /**
@@ -63,7 +74,15 @@ public final class ControllerServer implements AutoCloseable {
         Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs (~40 ms stalls).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        } catch (BindException e) {
+            BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); stop what uses the port or choose another one (0 picks a free port)");
+            named.initCause(e);
+            throw named;
+        }
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -71,9 +90,10 @@ public final class ControllerServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        ControllerServer controller = new ControllerServer(server, executor, config);
+        ControllerServer controller;
         try {
-            controller.wire(activatorForApiHost.apply(controller.apiHost()));
+            String apiHost = "http://127.0.0.1:" + server.getAddress().getPort();
+            controller = new ControllerServer(server, executor, config, activatorForApiHost.apply(apiHost));
         } catch (RuntimeException e) {
             server.stop(0);
             executor.shutdownNow();
@@ -83,18 +103,6 @@ public final class ControllerServer implements AutoCloseable {
         server.createContext("/", controller::serve);
         server.start();
         return controller;
-    }
-
-    private void wire(Activator activatorForServer) {
-        this.activator = Objects.requireNonNull(activatorForServer, "the activator factory returned null");
-        EntityStore store = new EntityStore();
-        Invocations invocations = new Invocations(activator, store, config);
-        this.info = new InfoApi(activator, config);
-        this.namespacesApi = new NamespacesApi(config);
-        this.actions = new ActionsApi(store, invocations, config);
-        this.packages = new PackagesApi(store, config);
-        this.activations = new ActivationsApi(activator, config.namespace());
-        this.web = new WebActionsApi(store, invocations, config, auth);
     }
 
     public int port() {
@@ -150,7 +158,8 @@ public final class ControllerServer implements AutoCloseable {
         write(exchange, reply, webRequest);
     }
 
-    private Reply route(Request request, long receivedAtMillis, long receivedAtNanos) {
+    private Reply route(Request incoming, long receivedAtMillis, long receivedAtNanos) {
+        Request request = incoming;
         List<String> segments = request.segments();
         if (segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty())) {
             if (request.method().equals("OPTIONS")) {
@@ -167,6 +176,7 @@ public final class ControllerServer implements AutoCloseable {
         if (!segments.get(0).equals("namespaces")) {
             throw ApiException.notFound();
         }
+        request = request.headAsGet();
         if (!auth.accepts(request.header("Authorization"))) {
             return Reply.error(401, Messages.UNAUTHORIZED, request.transactionId())
                     .withHeader("WWW-Authenticate", BasicAuth.CHALLENGE);

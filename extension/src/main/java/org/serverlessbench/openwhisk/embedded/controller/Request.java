@@ -16,6 +16,7 @@ import java.util.Map;
  * One incoming request: method, decoded path segments below {@code /api/v1}, query, headers and a size-checked body.
  */
 final class Request {
+    private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
     private final HttpExchange exchange;
     private final String method;
     private final List<String> segments;
@@ -25,8 +26,12 @@ final class Request {
     private byte[] body;
 
     Request(HttpExchange exchange, List<String> segments, String transactionId) {
+        this(exchange, segments, transactionId, exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private Request(HttpExchange exchange, List<String> segments, String transactionId, String method) {
         this.exchange = exchange;
-        this.method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        this.method = method;
         this.segments = segments;
         this.rawQuery = exchange.getRequestURI().getRawQuery();
         this.transactionId = transactionId;
@@ -41,6 +46,11 @@ final class Request {
                     StandardCharsets.UTF_8));
         }
         return decoded;
+    }
+
+    /** This request as a GET: the API answers HEAD like GET without the body, as Pekko's transparent HEAD does. */
+    Request headAsGet() {
+        return method.equals("HEAD") ? new Request(exchange, segments, transactionId, "GET") : this;
     }
 
     String method() {
@@ -71,16 +81,16 @@ final class Request {
         return query().get(name);
     }
 
-    /** A boolean query parameter as Pekko reads it: "true"/"false" (any case); anything else is a 400. */
+    /** A boolean query parameter as Pekko reads it: true/yes/on/1 or false/no/off/0 (any case); else a 400. */
     boolean booleanParam(String name, boolean defaultValue) {
         String value = queryParam(name);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return defaultValue;
         }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on")) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on") || value.equals("1")) {
             return true;
         }
-        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equalsIgnoreCase("off")) {
+        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equalsIgnoreCase("off") || value.equals("0")) {
             return false;
         }
         throw ApiException.malformedQuery(name, "'" + value + "' is not a valid Boolean value");
@@ -103,6 +113,7 @@ final class Request {
         if (declared != null) {
             long length = parseLength(declared);
             if (length > maxBytes) {
+                discardBody();
                 throw new ApiException(413, Messages.entityTooBig("Request", length, maxBytes));
             }
         }
@@ -117,6 +128,33 @@ final class Request {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body of " + method + " "
                     + exchange.getRequestURI().getRawPath() + " failed", e);
+        }
+    }
+
+    /**
+     * Reads and drops an oversized body (up to {@link #MAX_DISCARD_BYTES}), so that the client has sent everything
+     * before the 413 arrives; closing a socket with unread data would reset the connection under the client.
+     */
+    private void discardBody() {
+        try (InputStream in = exchange.getRequestBody()) {
+            in.transferTo(new java.io.OutputStream() {
+                private long seen;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    seen += len;
+                    if (seen > MAX_DISCARD_BYTES) {
+                        throw new IOException("request body beyond " + MAX_DISCARD_BYTES + " bytes not read");
+                    }
+                }
+            });
+        } catch (IOException e) {
+            // the connection is closed after the 413 anyway
         }
     }
 
