@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serverlessbench.openwhisk.embedded.RestCalls.action;
 import static org.serverlessbench.openwhisk.embedded.RestCalls.object;
 
@@ -271,7 +272,7 @@ class EntitiesApiTest {
 
     @Test
     void managesPackagesAndTheActionsInThem() {
-        ObjectNode pkg = object();
+        ObjectNode pkg = object().put("binding", false);
         pkg.putArray("parameters").addObject().put("key", "fromPackage").put("value", 1);
         Answer created = rest.put(PACKAGES + "tools", pkg);
         assertThat(created.status()).as(created.text()).isEqualTo(200);
@@ -294,7 +295,11 @@ class EntitiesApiTest {
         assertThat(rest.get(ACTIONS).json().findValuesAsText("namespace")).contains("guest/tools");
         JsonNode fetched = rest.get(PACKAGES + "tools").json();
         assertThat(fetched.path("actions").findValuesAsText("name")).containsExactly("hammer");
-        assertThat(rest.get(PACKAGES).json().findValuesAsText("name")).contains("tools");
+        assertThat(fetched.path("binding")).hasToString("{}");
+        JsonNode listed = rest.get(PACKAGES).json();
+        assertThat(listed.findValuesAsText("name")).contains("tools");
+        assertThat(listed.get(0).path("binding").asBoolean(true)).isFalse();
+        assertThat(listed.get(0).has("parameters")).isFalse();
 
         Answer notEmpty = rest.delete(PACKAGES + "tools");
         assertThat(notEmpty.status()).isEqualTo(409);
@@ -323,5 +328,23 @@ class EntitiesApiTest {
         Answer refused = rest.put("/api/v1/namespaces/_/triggers/t", object());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("error").asText()).contains("does not support triggers");
+    }
+
+    @Test
+    void refusesPackageBindings() {
+        ObjectNode binding = object();
+        binding.putObject("binding").put("namespace", "whisk.system").put("name", "utils");
+
+        Answer answer = rest.put(PACKAGES + "bound", binding);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("error").asText()).contains("does not support package bindings");
+    }
+
+    @Test
+    void namesThePortWhenItIsTaken() {
+        assertThatThrownBy(() -> EmbeddedOpenWhisk.newBuilder().port(openWhisk.port()).prewarm("nodejs:20", 0).start())
+                .isInstanceOf(java.net.BindException.class)
+                .hasMessageContaining("127.0.0.1:" + openWhisk.port());
     }
 }

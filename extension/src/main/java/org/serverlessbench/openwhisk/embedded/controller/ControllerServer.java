@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -73,7 +74,15 @@ public final class ControllerServer implements AutoCloseable {
         Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
         // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs (~40 ms stalls).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        } catch (BindException e) {
+            BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); stop what uses the port or choose another one (0 picks a free port)");
+            named.initCause(e);
+            throw named;
+        }
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {

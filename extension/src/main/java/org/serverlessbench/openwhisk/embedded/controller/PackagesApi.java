@@ -66,7 +66,9 @@ final class PackagesApi {
             throw ApiException.malformedContent("Object expected");
         }
         JsonNode binding = body.get("binding");
-        if (binding != null && !binding.isNull() && !(binding.isObject() && binding.isEmpty())) {
+        boolean noBinding = binding == null || binding.isNull() || (binding.isBoolean() && !binding.booleanValue())
+                || (binding.isObject() && binding.isEmpty());
+        if (!noBinding) {
             throw ApiException.badRequest("The embedded OpenWhisk does not support package bindings; create the package "
                     + "'" + name + "' with its own parameters instead of binding it to another package.");
         }

@@ -84,7 +84,7 @@ final class Request {
     /** A boolean query parameter as Pekko reads it: true/yes/on/1 or false/no/off/0 (any case); else a 400. */
     boolean booleanParam(String name, boolean defaultValue) {
         String value = queryParam(name);
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return defaultValue;
         }
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on") || value.equals("1")) {

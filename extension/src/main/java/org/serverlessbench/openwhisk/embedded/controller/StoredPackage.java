@@ -8,21 +8,26 @@ import java.util.List;
 record StoredPackage(String namespace, String name, String version, boolean publish, ArrayNode parameters,
         ArrayNode annotations, long updated) {
 
+    /** The list view, as OpenWhisk's {@code packages} view emits it: {@code binding} is {@code false} for a package. */
     ObjectNode summaryJson() {
+        return common().put("binding", false);
+    }
+
+    private ObjectNode common() {
         ObjectNode json = Json.object();
         json.put("namespace", namespace);
         json.put("name", name);
         json.put("version", version);
         json.put("publish", publish);
         json.set("annotations", annotations.deepCopy());
-        json.set("binding", Json.object());
         json.put("updated", updated);
         return json;
     }
 
     /** GET/PUT/DELETE view: also the parameters, and on GET the actions it holds. */
     ObjectNode toJson(List<StoredAction> actions) {
-        ObjectNode json = summaryJson();
+        ObjectNode json = common();
+        json.set("binding", Json.object());
         json.set("parameters", parameters.deepCopy());
         if (actions != null) {
             ArrayNode list = json.putArray("actions");

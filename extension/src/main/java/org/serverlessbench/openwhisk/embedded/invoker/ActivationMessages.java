@@ -4,6 +4,7 @@ package org.serverlessbench.openwhisk.embedded.invoker;
 final class ActivationMessages {
     static final String ABNORMAL_INITIALIZATION = "The action did not initialize and exited unexpectedly.";
     static final String ABNORMAL_RUN = "The action did not produce a valid response and exited unexpectedly.";
+    static final String MEMORY_EXHAUSTED = "The action exhausted its memory and was aborted.";
     static final String RESOURCE_PROVISION_ERROR = "Failed to provision resources to run the action.";
 
     private ActivationMessages() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerCrashedException;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerTimeoutException;
+import org.serverlessbench.openwhisk.embedded.runtime.LogLine;
 import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
 
 /**
@@ -17,6 +18,13 @@ import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
 final class ActivationRunner {
     /** How long to wait for the end-of-activation sentinels after an activation that went well. */
     static final Duration LOG_SENTINEL_WAIT = Duration.ofSeconds(2);
+    /**
+     * How long to wait for the last output of a process that died: its streams close at once, and the runtime's own
+     * out-of-memory message tells an exhausted heap (OpenWhisk's {@code MemoryExhausted}) from another crash.
+     */
+    static final Duration CRASH_LOG_WAIT = Duration.ofMillis(500);
+    private static final List<String> OUT_OF_MEMORY_MARKERS = List.of(
+            "JavaScript heap out of memory", "java.lang.OutOfMemoryError", "MemoryError");
 
     /** The record, and whether the container may serve the next activation. */
     record Outcome(ObjectNode record, boolean keepContainer) {
@@ -34,6 +42,7 @@ final class ActivationRunner {
             waitTimeMs = millis(initStartNanos - request.receivedAtNanos());
             ActivationResult failure = null;
             boolean timedOut = false;
+            List<LogLine> crashLog = null;
             String body = initBody(request, initStartMs + timeoutMs);
             try {
                 RuntimeResponse answer = container.init(body, timeout);
@@ -45,14 +54,17 @@ final class ActivationRunner {
             } catch (ContainerTimeoutException e) {
                 timedOut = true;
             } catch (ContainerCrashedException e) {
-                failure = ActivationResult.developerError(ActivationMessages.ABNORMAL_INITIALIZATION);
+                crashLog = container.drainLogs(CRASH_LOG_WAIT);
+                failure = ActivationResult.developerError(outOfMemory(crashLog)
+                        ? ActivationMessages.MEMORY_EXHAUSTED : ActivationMessages.ABNORMAL_INITIALIZATION);
             }
             initTimeMs = millis(System.nanoTime() - initStartNanos);
             if (timedOut) {
                 failure = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, true));
             }
             if (failure != null) {
-                List<String> logs = ActivationLogFormatter.format(container.drainLogs(Duration.ZERO), action.logsMb());
+                List<String> logs = ActivationLogFormatter.format(
+                        crashLog != null ? crashLog : container.drainLogs(Duration.ZERO), action.logsMb());
                 ObjectNode record = ActivationRecords.build(request, failure, initStartMs, initStartMs + initTimeMs,
                         initTimeMs, waitTimeMs, timedOut, logs);
                 return new Outcome(record, false);
@@ -66,6 +78,7 @@ final class ActivationRunner {
         String body = runBody(request, runStartMs + timeoutMs);
         ActivationResult result;
         boolean timedOut = false;
+        List<LogLine> crashLog = null;
         try {
             RuntimeResponse answer = container.run(body, timeout);
             if (millis(System.nanoTime() - runStartNanos) >= timeoutMs) {
@@ -78,12 +91,15 @@ final class ActivationRunner {
             timedOut = true;
             result = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, false));
         } catch (ContainerCrashedException e) {
-            result = ActivationResult.developerError(ActivationMessages.ABNORMAL_RUN);
+            crashLog = container.drainLogs(CRASH_LOG_WAIT);
+            result = ActivationResult.developerError(
+                    outOfMemory(crashLog) ? ActivationMessages.MEMORY_EXHAUSTED : ActivationMessages.ABNORMAL_RUN);
         }
         long runEndMs = runStartMs + millis(System.nanoTime() - runStartNanos);
         boolean keep = !result.destroysContainer();
-        List<String> logs = ActivationLogFormatter.format(
-                container.drainLogs(keep ? LOG_SENTINEL_WAIT : Duration.ZERO), action.logsMb());
+        List<LogLine> lines = crashLog != null ? crashLog
+                : container.drainLogs(keep ? LOG_SENTINEL_WAIT : Duration.ZERO);
+        List<String> logs = ActivationLogFormatter.format(lines, action.logsMb());
         long startMs = initTimeMs == null ? runStartMs : runStartMs - initTimeMs;
         ObjectNode record = ActivationRecords.build(request, result, startMs, runEndMs, initTimeMs, waitTimeMs,
                 timedOut, logs);
@@ -155,6 +171,20 @@ final class ActivationRunner {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("activation " + request.activationId() + ": body not serialisable", e);
         }
+    }
+
+    private static boolean outOfMemory(List<LogLine> lines) {
+        for (LogLine line : lines) {
+            String text = line.text();
+            if (text != null) {
+                for (String marker : OUT_OF_MEMORY_MARKERS) {
+                    if (text.contains(marker)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static long millis(long nanos) {

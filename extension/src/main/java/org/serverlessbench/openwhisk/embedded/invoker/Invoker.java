@@ -112,11 +112,7 @@ public final class Invoker implements Activator {
         return new ContainerFactoryInfo(List.copyOf(available), Map.copyOf(unavailable));
     }
 
-    /** Memory in use, containers and queue length, for diagnostics and tests. */
-    public String poolState() {
-        return pool.state().toString();
-    }
-
+    /** Memory in use, containers and queue length, for tests. */
     ContainerPool.PoolState state() {
         return pool.state();
     }

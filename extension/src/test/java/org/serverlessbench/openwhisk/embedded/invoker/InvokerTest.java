@@ -72,6 +72,26 @@ class InvokerTest {
     }
 
     @Test
+    void runsPythonActionsColdThenWarmWithArrayResults() throws Exception {
+        start(noStemCells());
+        ActionRevision pid = action("py", "python:3.11", "import os\ndef main(args):\n    return {'pid': os.getpid()}\n",
+                256, 60_000, 10);
+        ActionRevision list = action("pylist", "python:3.11", "def main(args):\n    return [1, 2]\n", 256, 60_000, 10);
+
+        ObjectNode cold = activate(invoker, pid);
+        ObjectNode warm = activate(invoker, pid);
+        ObjectNode array = activate(invoker, list);
+
+        assertThat(status(cold)).isEqualTo("success");
+        assertThat(cold(cold)).isTrue();
+        assertThat(cold(warm)).isFalse();
+        assertThat(pid(warm)).isEqualTo(pid(cold));
+        assertThat(annotation(cold, "kind").orElseThrow().asText()).isEqualTo("python:3.11");
+        assertThat(status(array)).isEqualTo("success");
+        assertThat(array.get("response").get("result").toString()).isEqualTo("[1,2]");
+    }
+
+    @Test
     void writesTheRecordAsOpenWhiskDoes() throws Exception {
         start(noStemCells());
         ActionRevision action = nodeAction("shape", PID);
@@ -236,6 +256,34 @@ class InvokerTest {
     }
 
     @Test
+    void reportsAnInitialisationPastTheTimeLimit() throws Exception {
+        start(noStemCells());
+
+        ObjectNode record = activate(invoker, action("slowInit", "nodejs:20",
+                "while (true) {}\nfunction main() { return {}; }", 256, 500, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exceeded its time limits of 500 milliseconds during initialization.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
+        assertThat(annotation(record, "initTime").orElseThrow().asLong()).isBetween(500L, 5_000L);
+        assertThat(invoker.state().containers()).isZero();
+    }
+
+    @Test
+    void reportsAnExhaustedHeapAsOpenWhiskDoes() throws Exception {
+        start(noStemCells());
+        String code = "function main() { const hog = []; while (true) { hog.push(new Array(1e6).fill(1)); } }";
+
+        ObjectNode record = activate(invoker, action("hog", "nodejs:20", code, 128, 30_000, 10));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exhausted its memory and was aborted.");
+        assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isFalse();
+    }
+
+    @Test
     void reportsAFailedInitialisationWithItsInitTime() throws Exception {
         start(noStemCells());
 
@@ -299,6 +347,31 @@ class InvokerTest {
         assertThat(invoker.activations("guest", "many", null, null, 0, 30))
                 .extracting(r -> r.get("activationId").asText())
                 .containsExactly(ids.get(4), ids.get(3), ids.get(2));
+    }
+
+    @Test
+    void evictsAStemCellOnlyWhenNothingElseCanFreeMemory() throws Exception {
+        start(InvokerConfig.defaults("http://127.0.0.1:3233").withMemoryCapacityMb(256));
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
+
+        ObjectNode record = activate(invoker, action("py", "python:3.11",
+                "def main(args):\n    return {}\n", 256, 60_000, 10));
+
+        assertThat(status(record)).isEqualTo("success");
+        assertThat(invoker.state().idleStemCells()).isZero();
+        assertThat(invoker.state().usedMemoryMb()).isEqualTo(256);
+    }
+
+    @Test
+    void failsAnActionLargerThanThePoolAtOnce() throws Exception {
+        start(noStemCells().withMemoryCapacityMb(256));
+
+        ObjectNode record = activate(invoker, action("huge", "nodejs:20", PID, 512, 60_000, 10));
+
+        assertThat(status(record)).isEqualTo("whisk internal error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .contains("needs 512 MB", "memory capacity is 256 MB");
+        assertThat(invoker.activation("guest", record.get("activationId").asText())).isPresent();
     }
 
     @Test
