@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.junit.internal;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,10 +74,10 @@ final class Recorder {
         }
     }
 
+    /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
     private InvocationRow row(DefaultInvocation invocation) {
-        invocation.activation();
         return new InvocationRow(test, invocation.function(), invocation.action(),
-                invocation.trigger().name().toLowerCase(java.util.Locale.ROOT), invocation.activationId(),
+                invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
                 invocation.warmup(), invocation.cold(), invocation.status(), invocation.success(),
                 invocation.clientTimeUs(), boxed(invocation.providerExecutionUs()),
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
