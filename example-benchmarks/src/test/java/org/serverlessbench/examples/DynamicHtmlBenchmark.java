@@ -3,6 +3,7 @@ package org.serverlessbench.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.serverlessbench.examples.functions.dynamichtml.DynamicHtml;
@@ -74,13 +75,21 @@ class DynamicHtmlBenchmark {
     @RepeatedTest(20)
     @Warmup(3)
     void warmPython(@Function("html-python") Trigger trigger, BenchmarkSize size) {
-        trigger.invoke(input(size)).assertSuccess().assertWarm();
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
+        assertReportsItsActivation(invocation);
     }
 
     @RepeatedTest(20)
     @Warmup(3)
     void warmJava(@Function("html-java") Trigger trigger, BenchmarkSize size) {
-        trigger.invoke(input(size)).assertSuccess().assertWarm();
+        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
+        assertReportsItsActivation(invocation);
+    }
+
+    /** The function read its activation id from {@code __OW_ACTIVATION_ID}, as SeBS's wrappers do. */
+    private static void assertReportsItsActivation(Invocation invocation) {
+        assertThat(invocation.result()).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("request_id", invocation.activationId());
     }
 
     private static void assertCold(Invocation invocation) {

@@ -43,9 +43,10 @@ final class SummaryTable {
             }
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "OpenWhisk results: %d invocations (%d warmups, not in the statistics)"
-                        + " on %s%s; times in ms%n",
-                report.rows().size(), report.warmupCount(), report.run().target(),
+        text.append(String.format(Locale.ROOT, "OpenWhisk results: %d invocation%s (%d warm-up%s, not in the"
+                        + " statistics) on %s%s; times in ms%n",
+                report.rows().size(), report.rows().size() == 1 ? "" : "s",
+                report.warmupCount(), report.warmupCount() == 1 ? "" : "s", report.run().target(),
                 report.run().apiHost() == null ? "" : " (" + report.run().apiHost() + ")"));
         for (int l = 0; l < lines.size(); l++) {
             List<String> line = lines.get(l);

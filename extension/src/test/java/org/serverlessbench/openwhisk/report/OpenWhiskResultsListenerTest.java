@@ -89,7 +89,7 @@ class OpenWhiskResultsListenerTest {
         assertThat(csv.get(6).get(0)).isEqualTo(RecordingTestCases.class.getName() + "#fails");
 
         assertThat(console)
-                .contains("OpenWhisk results: 6 invocations (1 warmups, not in the statistics) on embedded"
+                .contains("OpenWhisk results: 6 invocations (1 warm-up, not in the statistics) on embedded"
                         + " (http://127.0.0.1:3233)")
                 .containsPattern("test +function +n +cold +failed +client p50 +client p95 +provider p50 +provider p95"
                         + " +mean init")

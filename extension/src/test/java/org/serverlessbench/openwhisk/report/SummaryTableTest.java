@@ -29,7 +29,7 @@ class SummaryTableTest {
 
         List<String> lines = SummaryTable.render(report, "results.json").lines().toList();
 
-        assertThat(lines.get(0)).isEqualTo("OpenWhisk results: 3 invocations (1 warmups, not in the statistics) on"
+        assertThat(lines.get(0)).isEqualTo("OpenWhisk results: 3 invocations (1 warm-up, not in the statistics) on"
                 + " remote (https://ow.example); times in ms");
         assertThat(lines.get(1)).isEqualTo("test                     function                   n  cold  failed"
                 + "  client p50  client p95  provider p50  provider p95  mean init");
