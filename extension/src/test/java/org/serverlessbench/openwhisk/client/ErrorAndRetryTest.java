@@ -14,26 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
 import java.util.logging.SimpleFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ErrorAndRetryTest {
-
-    private MockOpenWhisk openWhisk;
-    private OpenWhiskClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        openWhisk = new MockOpenWhisk();
-        client = openWhisk.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        openWhisk.close();
-    }
+class ErrorAndRetryTest extends MockOpenWhiskTest {
 
     @Test
     void unauthorizedNamesTheAuthSourceButNeverTheKey() {

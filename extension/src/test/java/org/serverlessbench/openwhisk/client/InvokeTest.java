@@ -9,26 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class InvokeTest {
-
-    private MockOpenWhisk openWhisk;
-    private OpenWhiskClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        openWhisk = new MockOpenWhisk();
-        client = openWhisk.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        openWhisk.close();
-    }
+class InvokeTest extends MockOpenWhiskTest {
 
     @Test
     void blockingInvokeReturnsTheActivationRecordOn200() throws Exception {

@@ -8,26 +8,9 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OperationsTest {
-
-    private MockOpenWhisk openWhisk;
-    private OpenWhiskClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        openWhisk = new MockOpenWhisk();
-        client = openWhisk.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        openWhisk.close();
-    }
+class OperationsTest extends MockOpenWhiskTest {
 
     @Test
     void namespacesAndLimits() throws Exception {

@@ -10,28 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RequestShapeTest {
+class RequestShapeTest extends MockOpenWhiskTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private MockOpenWhisk openWhisk;
-    private OpenWhiskClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        openWhisk = new MockOpenWhisk();
-        client = openWhisk.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        openWhisk.close();
-    }
 
     @Test
     void everyRequestCarriesBasicAuth() throws Exception {
