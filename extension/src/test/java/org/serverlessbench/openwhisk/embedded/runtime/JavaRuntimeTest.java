@@ -1,7 +1,9 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
@@ -11,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JavaRuntimeTest {
 
@@ -75,34 +77,23 @@ class JavaRuntimeTest {
                 }
             }
             """;
+
+    @RegisterExtension
+    static final RuntimeUnderTest runtime = new RuntimeUnderTest(KIND, TIMEOUT);
     private static String jar;
-    private static ProcessContainerFactory factory;
 
     @BeforeAll
-    static void start() {
+    static void buildJar() {
         jar = JavaActionJars.build(Map.of("demo.Actions", ACTIONS));
-        factory = new ProcessContainerFactory();
-    }
-
-    @AfterAll
-    static void closeFactory() {
-        factory.close();
-    }
-
-    private static ActionContainer container(int memoryMb) throws ContainerStartException {
-        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
     }
 
     private static ActionContainer initialized(String main) throws Exception {
-        ActionContainer container = container(256);
-        RuntimeResponse response = container.init(init(jar, main, true, Map.of()), TIMEOUT);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return container;
+        return runtime.initialized(init(jar, main, true, Map.of()));
     }
 
     @Test
     void runsTheDefaultMainAndRefusesASecondInit() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             assertThat(container.id()).startsWith("java-");
             RuntimeResponse first = container.init(init(jar, "demo.Actions", true, Map.of()), TIMEOUT);
             assertThat(first.statusCode()).isEqualTo(200);
@@ -120,7 +111,7 @@ class JavaRuntimeTest {
 
     @Test
     void refusesRunBeforeInitAndInitWithoutMainOrCode() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
             assertThat(early.statusCode()).isEqualTo(502);
             assertThat(json(early).get("error").asText()).isEqualTo("Cannot invoke an uninitialized action.");
@@ -137,7 +128,8 @@ class JavaRuntimeTest {
 
     @Test
     void rejectsAMissingClassOrMethodAtInit() throws Exception {
-        try (ActionContainer missingClass = container(256); ActionContainer wrongSignature = container(256)) {
+        try (ActionContainer missingClass = runtime.container(256);
+                ActionContainer wrongSignature = runtime.container(256)) {
             RuntimeResponse noClass = missingClass.init(init(jar, "demo.Missing", true, Map.of()), TIMEOUT);
             assertThat(noClass.statusCode()).isEqualTo(502);
             assertThat(json(noClass).get("error").asText()).contains("ClassNotFoundException: demo.Missing");
@@ -168,11 +160,8 @@ class JavaRuntimeTest {
     void exposesOwValuesThroughGetenvAndSystemProperties() throws Exception {
         try (ActionContainer container = initialized("demo.Actions#environment")) {
             JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
-            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
-            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+            assertSeesTheRunsOwVariables(result);
             assertThat(result.get("idProperty").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
-            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
-            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
         }
     }
 
@@ -206,22 +195,13 @@ class JavaRuntimeTest {
     @Test
     void reportsAHaltAsACrash() throws Exception {
         try (ActionContainer container = initialized("demo.Actions#halt")) {
-            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
-                    .isInstanceOf(ContainerCrashedException.class)
-                    .hasMessageContaining("exited with code 3");
-            assertThat(container.isAlive()).isFalse();
+            assertRunReportsTheExitAsACrash(container, TIMEOUT);
         }
     }
 
     @Test
     void killsTheJvmWhenARunTimesOut() throws Exception {
-        ActionContainer container = initialized("demo.Actions#spin");
-        long pid = ((ProcessContainer) container).process().pid();
-        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(500)))
-                .isInstanceOf(ContainerTimeoutException.class);
-        assertThat(container.isAlive()).isFalse();
-        assertThat(ProcessHandle.of(pid).filter(ProcessTree::isRunning)).isEmpty();
-        container.close();
+        assertTimedOutRunKillsTheProcess(initialized("demo.Actions#spin"), Duration.ofMillis(500));
     }
 
     @Test
@@ -237,7 +217,7 @@ class JavaRuntimeTest {
 
     @Test
     void endsAnActivationThatExceedsTheHeap() throws Exception {
-        try (ActionContainer container = container(64)) {
+        try (ActionContainer container = runtime.container(64)) {
             assertThat(container.init(init(jar, "demo.Actions#hog", true, Map.of()), TIMEOUT).statusCode())
                     .isEqualTo(200);
             RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);

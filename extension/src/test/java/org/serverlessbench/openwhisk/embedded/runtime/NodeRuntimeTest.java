@@ -2,6 +2,10 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
@@ -12,41 +16,25 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NodeRuntimeTest {
 
     private static final String KIND = "nodejs:20";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static ProcessContainerFactory factory;
 
-    @BeforeAll
-    static void startFactory() {
-        factory = new ProcessContainerFactory();
-    }
-
-    @AfterAll
-    static void closeFactory() {
-        factory.close();
-    }
-
-    private static ActionContainer container(int memoryMb) throws ContainerStartException {
-        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
-    }
+    @RegisterExtension
+    static final RuntimeUnderTest runtime = new RuntimeUnderTest(KIND, TIMEOUT);
 
     private static ActionContainer initialized(String code) throws Exception {
-        ActionContainer container = container(256);
-        RuntimeResponse response = container.init(init(code, "main"), TIMEOUT);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return container;
+        return runtime.initialized(init(code, "main"));
     }
 
     @Test
     void runsHelloWorldAndRefusesASecondInit() throws Exception {
-        try (ActionContainer container = container(256)) {
-            assertThat(container.kind()).isEqualTo(KIND);
+        try (ActionContainer container = runtime.container(256)) {
+            assertThat(container.kind()).isEqualTo(runtime.kind());
             assertThat(container.id()).startsWith("nodejs-");
             RuntimeResponse first = container.init(
                     init("function main(args) { return {greeting: 'Hello ' + args.name}; }", "main"), TIMEOUT);
@@ -65,7 +53,7 @@ class NodeRuntimeTest {
 
     @Test
     void refusesRunBeforeInitAndInitWithoutCode() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
             assertThat(early.statusCode()).isEqualTo(403);
             assertThat(json(early).get("error").asText()).isEqualTo("System not initialized.");
@@ -78,7 +66,7 @@ class NodeRuntimeTest {
 
     @Test
     void initFailureIs502AndEndsWithSentinels() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init("function main( {", "main"), TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(json(response).get("error").asText()).startsWith("Initialization has failed due to: SyntaxError");
@@ -93,15 +81,12 @@ class NodeRuntimeTest {
         String code = "function main() { return {host: process.env.__OW_API_HOST, custom: process.env.CUSTOM,"
                 + " id: process.env.__OW_ACTIVATION_ID, name: process.env.__OW_ACTION_NAME,"
                 + " deadline: process.env.__OW_DEADLINE, ns: process.env.__OW_NAMESPACE}; }";
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             assertThat(container.init(init(code, "main", false, Map.of("CUSTOM", "from-init")), TIMEOUT).statusCode())
                     .isEqualTo(200);
             JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
-            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+            assertSeesTheRunsOwVariables(result);
             assertThat(result.get("custom").asText()).isEqualTo("from-init");
-            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
-            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
-            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
             assertThat(result.get("ns").asText()).isEqualTo("guest");
         }
     }
@@ -152,26 +137,13 @@ class NodeRuntimeTest {
     @Test
     void reportsAProcessExitAsACrash() throws Exception {
         try (ActionContainer container = initialized("function main() { process.exit(3); }")) {
-            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
-                    .isInstanceOf(ContainerCrashedException.class)
-                    .hasMessageContaining(container.id())
-                    .hasMessageContaining("exited with code 3");
-            assertThat(container.isAlive()).isFalse();
+            assertRunReportsTheExitAsACrash(container, TIMEOUT);
         }
     }
 
     @Test
     void killsTheProcessWhenARunTimesOut() throws Exception {
-        ActionContainer container = initialized("function main() { while (true) {} }");
-        long pid = ((ProcessContainer) container).process().pid();
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(300)))
-                .isInstanceOf(ContainerTimeoutException.class)
-                .hasMessageContaining("within 300 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        assertThat(container.isAlive()).isFalse();
-        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-        container.close();
+        assertTimedOutRunKillsTheProcess(initialized("function main() { while (true) {} }"), Duration.ofMillis(300));
     }
 
     @Test
@@ -207,7 +179,7 @@ class NodeRuntimeTest {
     @Test
     void endsAnActivationThatExceedsTheHeapLimit() throws Exception {
         String code = "function main() { const keep = []; while (true) keep.push(new Array(100000).fill(Math.random())); }";
-        try (ActionContainer container = container(128)) {
+        try (ActionContainer container = runtime.container(128)) {
             assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
             assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofSeconds(60)))
                     .isInstanceOf(ContainerCrashedException.class);
@@ -224,7 +196,7 @@ class NodeRuntimeTest {
         files.put("lib/app.js", "const helper = require('./helper');\n"
                 + "exports.main = args => ({sum: helper.add(args.a, args.b)});");
         files.put("lib/helper.js", "exports.add = (a, b) => a + b;");
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse initialized = container.init(init(zip(files), "main", true, Map.of()), TIMEOUT);
             assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
             assertThat(json(container.run(run(Map.of("a", 2, "b", 3)), TIMEOUT)).get("sum").asInt()).isEqualTo(5);
@@ -234,7 +206,7 @@ class NodeRuntimeTest {
     @Test
     void runsAZipWithAFileDotFunctionMain() throws Exception {
         Map<String, String> files = Map.of("handlers.js", "exports.greet = async args => ({hi: args.who});");
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse initialized = container.init(init(zip(files), "handlers.greet", true, Map.of()), TIMEOUT);
             assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
             assertThat(json(container.run(run(Map.of("who", "zip")), TIMEOUT)).get("hi").asText()).isEqualTo("zip");
@@ -244,7 +216,7 @@ class NodeRuntimeTest {
     @Test
     void runsATarGzArchive() throws Exception {
         Map<String, String> files = Map.of("index.js", "exports.main = () => ({format: 'tar.gz'});");
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse initialized = container.init(init(RuntimeMessages.tarGz(files), "main", true, Map.of()),
                     TIMEOUT);
             assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
@@ -282,7 +254,7 @@ class NodeRuntimeTest {
 
     @Test
     void rejectsAZipWithoutEntryPoint() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init(zip(Map.of("other.js", "")), "main", true, Map.of()),
                     TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
@@ -295,17 +267,6 @@ class NodeRuntimeTest {
     void closeKillsTheProcessAndEverythingItStarted() throws Exception {
         String code = "const { spawn } = require('child_process');"
                 + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
-        ActionContainer container = initialized(code);
-        long proxyPid = ((ProcessContainer) container).process().pid();
-        long childPid = json(container.run(run(Map.of()), TIMEOUT)).get("pid").asLong();
-        assertThat(ProcessHandle.of(childPid)).isPresent();
-
-        container.close();
-        container.close();
-
-        assertThat(ProcessHandle.of(proxyPid).filter(ProcessTree::isRunning)).isEmpty();
-        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isEmpty();
-        assertThat(container.isAlive()).isFalse();
-        assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT)).isInstanceOf(ContainerCrashedException.class);
+        assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
     }
 }

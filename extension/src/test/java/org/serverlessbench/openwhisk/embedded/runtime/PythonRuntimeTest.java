@@ -1,7 +1,10 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
@@ -11,40 +14,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PythonRuntimeTest {
 
     private static final String KIND = "python:3.11";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static ProcessContainerFactory factory;
 
-    @BeforeAll
-    static void startFactory() {
-        factory = new ProcessContainerFactory();
-    }
-
-    @AfterAll
-    static void closeFactory() {
-        factory.close();
-    }
-
-    private static ActionContainer container(int memoryMb) throws ContainerStartException {
-        return factory.create(KIND, memoryMb, Map.of("__OW_API_HOST", "http://127.0.0.1:3233"));
-    }
+    @RegisterExtension
+    static final RuntimeUnderTest runtime = new RuntimeUnderTest(KIND, TIMEOUT);
 
     private static ActionContainer initialized(String code) throws Exception {
-        ActionContainer container = container(256);
-        RuntimeResponse response = container.init(init(code, "main"), TIMEOUT);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return container;
+        return runtime.initialized(init(code, "main"));
     }
 
     @Test
     void runsHelloWorldAndRefusesASecondInit() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             assertThat(container.id()).startsWith("python-");
             RuntimeResponse first = container.init(
                     init("def main(args):\n    return {'greeting': 'Hello ' + args['name']}\n", "main"), TIMEOUT);
@@ -62,7 +49,7 @@ class PythonRuntimeTest {
 
     @Test
     void refusesRunBeforeInitAndInitWithoutCode() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
             assertThat(early.statusCode()).isEqualTo(500);
             assertThat(json(early).get("error").asText()).isEqualTo("no action defined yet");
@@ -75,7 +62,7 @@ class PythonRuntimeTest {
 
     @Test
     void initFailureIs502WithTheCauseInTheLogs() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init("def main(args) return 1\n", "main"), TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(json(response).get("error").asText()).isEqualTo("Cannot start action. Check logs for details.");
@@ -87,7 +74,7 @@ class PythonRuntimeTest {
 
     @Test
     void rejectsAMissingMainFunction() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init("def other(args):\n    return {}\n", "main"), TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
@@ -101,15 +88,12 @@ class PythonRuntimeTest {
                 + "def main(args):\n"
                 + "    return {k: os.environ.get(v) for k, v in [('host', '__OW_API_HOST'), ('custom', 'CUSTOM'),"
                 + " ('id', '__OW_ACTIVATION_ID'), ('name', '__OW_ACTION_NAME'), ('deadline', '__OW_DEADLINE')]}\n";
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             assertThat(container.init(init(code, "main", false, Map.of("CUSTOM", "from-init")), TIMEOUT).statusCode())
                     .isEqualTo(200);
             JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
-            assertThat(result.get("host").asText()).isEqualTo("http://127.0.0.1:3233");
+            assertSeesTheRunsOwVariables(result);
             assertThat(result.get("custom").asText()).isEqualTo("from-init");
-            assertThat(result.get("id").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
-            assertThat(result.get("name").asText()).isEqualTo("/guest/test-action");
-            assertThat(result.get("deadline").asText()).isEqualTo("1900000000000");
         }
     }
 
@@ -154,22 +138,14 @@ class PythonRuntimeTest {
     @Test
     void reportsAProcessExitAsACrash() throws Exception {
         try (ActionContainer container = initialized("import os\ndef main(args):\n    os._exit(3)\n")) {
-            assertThatThrownBy(() -> container.run(run(Map.of()), TIMEOUT))
-                    .isInstanceOf(ContainerCrashedException.class)
-                    .hasMessageContaining("exited with code 3");
-            assertThat(container.isAlive()).isFalse();
+            assertRunReportsTheExitAsACrash(container, TIMEOUT);
         }
     }
 
     @Test
     void killsTheProcessWhenARunTimesOut() throws Exception {
-        ActionContainer container = initialized("def main(args):\n    while True:\n        pass\n");
-        long pid = ((ProcessContainer) container).process().pid();
-        assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofMillis(300)))
-                .isInstanceOf(ContainerTimeoutException.class);
-        assertThat(container.isAlive()).isFalse();
-        assertThat(ProcessHandle.of(pid).filter(ProcessTree::isRunning)).isEmpty();
-        container.close();
+        assertTimedOutRunKillsTheProcess(initialized("def main(args):\n    while True:\n        pass\n"),
+                Duration.ofMillis(300));
     }
 
     @Test
@@ -195,7 +171,7 @@ class PythonRuntimeTest {
         String code = "def main(args):\n"
                 + "    data = bytearray(args['mb'] * 1024 * 1024)\n"
                 + "    return {'allocated': len(data) // (1024 * 1024)}\n";
-        try (ActionContainer container = container(128)) {
+        try (ActionContainer container = runtime.container(128)) {
             assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
             RuntimeResponse within = container.run(run(Map.of("mb", 96)), TIMEOUT);
             assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
@@ -213,7 +189,7 @@ class PythonRuntimeTest {
     void importsNumpyWithinASmallMemoryLimit() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(numpyInstalled(), "numpy is not installed for python3");
         String code = "import numpy\ndef main(args):\n    return {'sum': int(numpy.arange(10).sum())}\n";
-        try (ActionContainer container = container(128)) {
+        try (ActionContainer container = runtime.container(128)) {
             RuntimeResponse initialized = container.init(init(code, "main"), TIMEOUT);
             assertThat(initialized.statusCode())
                     .as(() -> initialized.body() + " " + container.drainLogs(Duration.ofSeconds(1)))
@@ -223,7 +199,7 @@ class PythonRuntimeTest {
     }
 
     private static boolean numpyInstalled() throws Exception {
-        try (ActionContainer probe = container(256)) {
+        try (ActionContainer probe = runtime.container(256)) {
             probe.init(init("def main(args):\n    import importlib.util\n"
                     + "    return {'numpy': importlib.util.find_spec('numpy') is not None}\n", "main"), TIMEOUT);
             return json(probe.run(run(Map.of()), TIMEOUT)).get("numpy").asBoolean();
@@ -235,7 +211,7 @@ class PythonRuntimeTest {
         Map<String, String> files = Map.of(
                 "__main__.py", "from helper import add\ndef handler(args):\n    return {'sum': add(args['a'], args['b'])}\n",
                 "helper.py", "def add(a, b):\n    return a + b\n");
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse initialized = container.init(init(zip(files), "handler", true, Map.of()), TIMEOUT);
             assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
             assertThat(json(container.run(run(Map.of("a", 2, "b", 3)), TIMEOUT)).get("sum").asInt()).isEqualTo(5);
@@ -252,7 +228,7 @@ class PythonRuntimeTest {
 
     @Test
     void rejectsAZipWithoutMainModule() throws Exception {
-        try (ActionContainer container = container(256)) {
+        try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init(zip(Map.of("other.py", "")), "main", true, Map.of()),
                     TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
@@ -266,14 +242,6 @@ class PythonRuntimeTest {
         String code = "import subprocess\n"
                 + "def main(args):\n"
                 + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
-        ActionContainer container = initialized(code);
-        long proxyPid = ((ProcessContainer) container).process().pid();
-        long childPid = json(container.run(run(Map.of()), TIMEOUT)).get("pid").asLong();
-        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isPresent();
-
-        container.close();
-
-        assertThat(ProcessHandle.of(proxyPid).filter(ProcessTree::isRunning)).isEmpty();
-        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isEmpty();
+        assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
     }
 }
