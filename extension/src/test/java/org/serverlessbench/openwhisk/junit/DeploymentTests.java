@@ -5,29 +5,19 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.serverlessbench.openwhisk.client.Action;
 import org.serverlessbench.openwhisk.junit.testfunctions.JavaEcho;
 
 /** Deployment before the class or method, the hash check that skips redeploying, and cleanup in every mode. */
 class DeploymentTests {
 
-    private static SharedOpenWhisk shared;
-
-    @BeforeAll
-    static void startOpenWhisk() {
-        shared = SharedOpenWhisk.start();
-    }
-
-    @AfterAll
-    static void stopOpenWhisk() {
-        shared.close();
-    }
+    @RegisterExtension
+    static final SharedOpenWhisk shared = new SharedOpenWhisk();
 
     @OpenWhiskTest
     @OpenWhiskFunction(name = "node", code = "src/test/functions/echo-node", memory = 128)

@@ -1,42 +1,36 @@
 package org.serverlessbench.openwhisk.junit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.serverlessbench.openwhisk.client.Action;
 import org.serverlessbench.openwhisk.client.OpenWhiskClient;
 import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
 
 /**
- * An embedded OpenWhisk that a test starts itself and hands to fixture runs as a "remote" target, so that the test
- * can look at the server after the run (which actions are left). Close it in {@code @AfterAll}.
+ * An embedded OpenWhisk that a test class starts itself and hands to fixture runs as a "remote" target, so that the
+ * test can look at the server after the run (which actions are left). Register it as a static
+ * {@code @RegisterExtension} field: it starts before the class's tests and stops after them.
  */
-final class SharedOpenWhisk implements AutoCloseable {
+final class SharedOpenWhisk implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedOpenWhisk server;
-    private final OpenWhiskClient client;
+    private EmbeddedOpenWhisk server;
+    private OpenWhiskClient client;
 
-    private SharedOpenWhisk(EmbeddedOpenWhisk server, OpenWhiskClient client) {
-        this.server = server;
-        this.client = client;
-    }
-
-    static SharedOpenWhisk start() {
-        try {
-            EmbeddedOpenWhisk server = EmbeddedOpenWhisk.newBuilder().start();
-            OpenWhiskClient client = OpenWhiskClient.newBuilder()
-                    .apiHost(server.apiHost())
-                    .auth(server.auth())
-                    .namespace(server.namespace())
-                    .configurationParameters(key -> Optional.empty())
-                    .environment(Map.of())
-                    .build();
-            return new SharedOpenWhisk(server, client);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        server = EmbeddedOpenWhisk.newBuilder().start();
+        client = OpenWhiskClient.newBuilder()
+                .apiHost(server.apiHost())
+                .auth(server.auth())
+                .namespace(server.namespace())
+                .configurationParameters(key -> Optional.empty())
+                .environment(Map.of())
+                .build();
     }
 
     /** Configuration that makes a fixture run use this server as its remote target, with a fixed prefix. */
@@ -59,7 +53,7 @@ final class SharedOpenWhisk implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         client.close();
         server.close();
     }

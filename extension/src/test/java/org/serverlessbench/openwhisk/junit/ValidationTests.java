@@ -9,26 +9,16 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EventConditions;
 
 /** Invalid annotations and configuration fail the class before anything is deployed; an absent target skips it. */
 class ValidationTests {
 
-    private static SharedOpenWhisk shared;
-
-    @BeforeAll
-    static void startOpenWhisk() {
-        shared = SharedOpenWhisk.start();
-    }
-
-    @AfterAll
-    static void stopOpenWhisk() {
-        shared.close();
-    }
+    @RegisterExtension
+    static final SharedOpenWhisk shared = new SharedOpenWhisk();
 
     @OpenWhiskTest
     @OpenWhiskFunction(name = "good", code = "src/test/functions/echo-node")
