@@ -37,12 +37,7 @@ class CodePackagerTests {
     }
 
     private static OpenWhiskFunction fixture(String name) {
-        for (OpenWhiskFunction function : Fixtures.class.getAnnotationsByType(OpenWhiskFunction.class)) {
-            if (function.name().equals(name)) {
-                return function;
-            }
-        }
-        throw new IllegalArgumentException(name);
+        return AnnotatedFunctions.named(Fixtures.class, name);
     }
 
     @Test

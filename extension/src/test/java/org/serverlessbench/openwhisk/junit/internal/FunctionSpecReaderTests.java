@@ -24,12 +24,7 @@ class FunctionSpecReaderTests {
     }
 
     private static OpenWhiskFunction fixture(String name) {
-        for (OpenWhiskFunction function : Fixtures.class.getAnnotationsByType(OpenWhiskFunction.class)) {
-            if (function.name().equals(name)) {
-                return function;
-            }
-        }
-        throw new IllegalArgumentException(name);
+        return AnnotatedFunctions.named(Fixtures.class, name);
     }
 
     @Test
