@@ -6,6 +6,7 @@ import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.ini
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -63,10 +64,7 @@ class ProcessContainerFactoryTest {
 
     @Test
     void reportsAProgramThatDiesAtStartWithWhatItPrinted() throws Exception {
-        Path bin = Files.createDirectory(temp.resolve("bin"));
-        Path fakeNode = bin.resolve("node");
-        Files.writeString(fakeNode, "#!/bin/sh\necho 'this node is broken' >&2\nexit 7\n");
-        Files.setPosixFilePermissions(fakeNode, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bin = binWithFakeNode("#!/bin/sh\necho 'this node is broken' >&2\nexit 7\n");
         try (ProcessContainerFactory factory = new ProcessContainerFactory(temp, bin.toString())) {
             assertThatThrownBy(() -> factory.create("nodejs:20", 256, Map.of()))
                     .isInstanceOf(ContainerStartException.class)
@@ -77,10 +75,7 @@ class ProcessContainerFactoryTest {
 
     @Test
     void stopsWaitingForAProcessThatNeverListensWhenInterrupted() throws Exception {
-        Path bin = Files.createDirectory(temp.resolve("bin"));
-        Path silentNode = bin.resolve("node");
-        Files.writeString(silentNode, "#!/bin/sh\nexec sleep 60\n");
-        Files.setPosixFilePermissions(silentNode, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bin = binWithFakeNode("#!/bin/sh\nexec sleep 60\n");
         try (ProcessContainerFactory factory = new ProcessContainerFactory(temp, bin.toString())) {
             java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
             Thread starter = new Thread(() -> {
@@ -192,5 +187,14 @@ class ProcessContainerFactoryTest {
         assertThatThrownBy(() -> factory.create("nodejs:20", 128, Map.of()))
                 .isInstanceOf(ContainerStartException.class)
                 .hasMessageContaining("closed");
+    }
+
+    /** A PATH folder whose only program is a {@code node} running {@code script}. */
+    private Path binWithFakeNode(String script) throws IOException {
+        Path bin = Files.createDirectory(temp.resolve("bin"));
+        Path node = bin.resolve("node");
+        Files.writeString(node, script);
+        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
     }
 }
