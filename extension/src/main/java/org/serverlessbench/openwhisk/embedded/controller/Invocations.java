@@ -10,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import org.serverlessbench.openwhisk.embedded.invoker.ActivationRequest;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
-/** Turns an invoke (REST or web) into an {@link ActivationRequest}; a blocking caller answers with a {@link PendingReply}. */
+/**
+ * Turns an invoke (REST or web) into an {@link ActivationRequest}; a blocking caller answers with a
+ * {@link PendingReply}.
+ */
 final class Invocations {
     private final Activator activator;
     private final EntityStore store;
