@@ -33,6 +33,7 @@ public final class EmbeddedOpenWhiskBenchmark {
 
     private final int warmup = Integer.getInteger("benchmark.warmup", 5_000);
     private final int warmInvocations = Integer.getInteger("benchmark.warmInvocations", 10_000);
+    private final int block = Math.max(1, Integer.getInteger("benchmark.block", 500));
     private final int coldRepetitions = Integer.getInteger("benchmark.coldRepetitions", 10);
     private final int clients = Integer.getInteger("benchmark.clients", 8);
     private final Duration throughputTime = Duration.ofSeconds(Long.getLong("benchmark.throughputSeconds", 10));
@@ -73,9 +74,10 @@ public final class EmbeddedOpenWhiskBenchmark {
             line("throughput, %d clients, %d s: %.0f invocations/s (target >= 2000: %s)", clients,
                     throughputTime.toSeconds(), perSecond, verdict(perSecond >= 2000));
 
-            EmbeddedBenchmarkStats floor = runFloor(openWhisk.apiHost());
+            EmbeddedBenchmarkStats[] series = floorAndWarm(openWhisk, http, invoke);
+            EmbeddedBenchmarkStats floor = series[0];
+            EmbeddedBenchmarkStats warm = series[1];
             line("floor: /run straight to a nodejs:20 runtime process: %s", floor.summary());
-            EmbeddedBenchmarkStats warm = warm(http, invoke);
             line("warm blocking invoke RTT (POST ?blocking=true, full record): %s", warm.summary());
             line("  target p50 <= 1 ms: %s; p50 / floor p50 = %.2f (target <= 2.5): %s",
                     verdict(warm.p50Ms() <= 1.0), warm.p50Ms() / floor.p50Ms(),
@@ -96,53 +98,59 @@ public final class EmbeddedOpenWhiskBenchmark {
         report.forEach(System.out::println);
     }
 
-    /** The same no-op request sent straight to a runtime process's {@code /run}: what the server adds to. */
-    private EmbeddedBenchmarkStats runFloor(String apiHost) throws Exception {
+    /**
+     * The floor and the warm series. The floor is the no-op request the invoker sends (same body shape, same OkHttp
+     * client and keep-alive connection, through {@link ActionContainer#run}) straight to a runtime process's
+     * {@code /run}: what the server adds to. Both are measured in alternating blocks of {@code block} calls, so that
+     * a change in the machine's load (other processes) weighs on both alike instead of on whichever ran at the time.
+     */
+    private EmbeddedBenchmarkStats[] floorAndWarm(EmbeddedOpenWhisk openWhisk, EmbeddedBenchmarkHttp http,
+            Request invoke) throws Exception {
         try (ProcessContainerFactory factory = new ProcessContainerFactory()) {
-            ActionContainer container = factory.create("nodejs:20", 256, Map.of("__OW_API_HOST", apiHost));
+            ActionContainer container = factory.create("nodejs:20", 256,
+                    Map.of("__OW_API_HOST", openWhisk.apiHost()));
             try {
                 String init = "{\"value\":{\"name\":\"floor\",\"main\":\"main\",\"binary\":false,\"code\":"
                         + EmbeddedBenchmarkHttp.JSON.writeValueAsString(NOOP_NODE) + ",\"env\":{}}}";
                 if (container.init(init, Duration.ofSeconds(60)).statusCode() != 200) {
                     throw new IllegalStateException("the floor container did not initialise");
                 }
-                String run = "{\"value\":{},\"namespace\":\"guest\",\"action_name\":\"/guest/floor\","
-                        + "\"action_version\":\"0.0.1\",\"activation_id\":\"00000000000000000000000000000000\","
-                        + "\"transaction_id\":\"floor\",\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000)
-                        + "\"}";
+                // The body ActivationRunner.runBody writes for this action: 32-hex ids and the api key included.
+                String run = "{\"value\":{},\"namespace\":\"" + openWhisk.namespace() + "\",\"action_name\":\"/"
+                        + openWhisk.namespace() + "/floor\",\"action_version\":\"0.0.1\",\"activation_id\":\""
+                        + "0123456789abcdef0123456789abcdef\",\"transaction_id\":\"fedcba9876543210fedcba9876543210\","
+                        + "\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000) + "\",\"api_key\":"
+                        + EmbeddedBenchmarkHttp.JSON.writeValueAsString(openWhisk.auth()) + "}";
                 Duration timeout = Duration.ofSeconds(60);
                 Duration sentinels = Duration.ofSeconds(1);
                 for (int i = 0; i < warmup; i++) {
                     container.run(run, timeout);
                     container.drainLogs(sentinels);
+                    http.send(invoke);
+                    invocations.incrementAndGet();
                 }
-                long[] nanos = new long[warmInvocations];
-                for (int i = 0; i < nanos.length; i++) {
-                    long start = System.nanoTime();
-                    container.run(run, timeout);
-                    nanos[i] = System.nanoTime() - start;
-                    container.drainLogs(sentinels);
+                long[] floor = new long[warmInvocations];
+                long[] warm = new long[warmInvocations];
+                for (int from = 0; from < warmInvocations; from += block) {
+                    int to = Math.min(warmInvocations, from + block);
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        container.run(run, timeout);
+                        floor[i] = System.nanoTime() - start;
+                        container.drainLogs(sentinels);
+                    }
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        http.send(invoke);
+                        warm[i] = System.nanoTime() - start;
+                    }
                 }
-                return EmbeddedBenchmarkStats.of(nanos);
+                invocations.addAndGet(warmInvocations);
+                return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(floor), EmbeddedBenchmarkStats.of(warm)};
             } finally {
                 container.close();
             }
         }
-    }
-
-    private EmbeddedBenchmarkStats warm(EmbeddedBenchmarkHttp http, Request invoke) {
-        for (int i = 0; i < warmup; i++) {
-            http.send(invoke);
-            invocations.incrementAndGet();
-        }
-        long[] nanos = new long[warmInvocations];
-        for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            http.send(invoke);
-            nanos[i] = System.nanoTime() - start;
-        }
-        invocations.addAndGet(nanos.length);
-        return EmbeddedBenchmarkStats.of(nanos);
     }
 
     /** Updates the action before each invoke, so that every invoke is a cold start. */

@@ -23,7 +23,7 @@ final class ActionsApi {
     }
 
     /** {@code rest}: the segments after {@code actions}. */
-    Reply handle(Request request, List<String> rest, long receivedAtMillis, long receivedAtNanos) {
+    Answer handle(Request request, List<String> rest, long receivedAtMillis, long receivedAtNanos) {
         if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
             requireMethod(request, "GET");
             return list(request, store.actions(null, true));
@@ -106,7 +106,7 @@ final class ActionsApi {
         return Reply.json(200, stored.toJson(true));
     }
 
-    private Reply invoke(Request request, String pkg, String name, long receivedAtMillis, long receivedAtNanos) {
+    private Answer invoke(Request request, String pkg, String name, long receivedAtMillis, long receivedAtNanos) {
         byte[] raw = request.body(ControllerConfig.MAX_PAYLOAD_BYTES);
         boolean blocking = request.booleanParam("blocking", false);
         boolean resultOnly = request.booleanParam("result", false);
@@ -131,16 +131,19 @@ final class ActionsApi {
         }
         Invocations.Started started = invocations.start(action, payload, request.transactionId(), receivedAtMillis,
                 receivedAtNanos);
-        ObjectNode record = blocking ? Invocations.await(started, wait) : null;
-        if (record == null) {
-            return Reply.json(202, Json.object().put("activationId", started.activationId()))
-                    .withHeader("x-openwhisk-activation-id", started.activationId());
+        String activationId = started.activationId();
+        Reply accepted = Reply.json(202, Json.object().put("activationId", activationId))
+                .withHeader("x-openwhisk-activation-id", activationId);
+        if (!blocking) {
+            return accepted;
         }
-        JsonNode result = record.path("response").get("result");
-        JsonNode answer = result != null && result.isArray() ? result
-                : resultOnly ? (result == null ? Json.object() : result) : record;
-        return Reply.json(Invocations.statusFor(record), answer)
-                .withHeader("x-openwhisk-activation-id", started.activationId());
+        return new PendingReply(started, wait, record -> {
+            JsonNode result = record.path("response").get("result");
+            JsonNode answer = result != null && result.isArray() ? result
+                    : resultOnly ? (result == null ? Json.object() : result) : record;
+            return Reply.json(Invocations.statusFor(record), answer)
+                    .withHeader("x-openwhisk-activation-id", activationId);
+        }, () -> accepted);
     }
 
     private Duration waitOf(String timeout) {

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
@@ -28,9 +30,12 @@ import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 public final class ControllerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
     private static final String API_PREFIX = "/api/v1";
+    /** Bodies up to this size, when already buffered, are read on the dispatcher thread; larger replies leave it. */
+    private static final int INLINE_BYTES = 64 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final BlockingWaits waits;
     private final ControllerConfig config;
     private final Activator activator;
     private final BasicAuth auth;
@@ -48,6 +53,7 @@ public final class ControllerServer implements AutoCloseable {
             Activator activator) {
         this.server = server;
         this.executor = executor;
+        this.waits = new BlockingWaits(executor);
         this.config = config;
         this.activator = Objects.requireNonNull(activator, "the activator factory returned null");
         this.auth = new BasicAuth(config.auth());
@@ -99,8 +105,9 @@ public final class ControllerServer implements AutoCloseable {
             executor.shutdownNow();
             throw e;
         }
-        server.setExecutor(executor);
-        server.createContext("/", controller::serve);
+        // The dispatcher thread parses each request head itself and hands on only what might block (see dispatch).
+        server.setExecutor(Runnable::run);
+        server.createContext("/", controller::dispatch);
         server.start();
         return controller;
     }
@@ -125,40 +132,101 @@ public final class ControllerServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        waits.close();
         executor.shutdownNow();
         activator.close();
     }
 
-    private void serve(HttpExchange exchange) {
+    /**
+     * Runs on the server's dispatcher thread, which has parsed the request head: a request whose body is already
+     * buffered is served right here (none of its handling blocks: a blocking invoke answers from the activation's
+     * completion), any other goes to a controller thread, which may block reading the body.
+     */
+    private void dispatch(HttpExchange exchange) {
+        if (bodyBuffered(exchange)) {
+            serve(exchange, true);
+            return;
+        }
+        try {
+            executor.execute(() -> serve(exchange, false));
+        } catch (RejectedExecutionException e) {
+            exchange.close();
+        }
+    }
+
+    private static boolean bodyBuffered(HttpExchange exchange) {
+        Headers headers = exchange.getRequestHeaders();
+        if (headers.containsKey("Transfer-Encoding")) {
+            return false;
+        }
+        String length = headers.getFirst("Content-Length");
+        if (length == null) {
+            return true;
+        }
+        try {
+            long bytes = Long.parseLong(length.trim());
+            return bytes <= 0 || (bytes <= INLINE_BYTES && exchange.getRequestBody().available() >= bytes);
+        } catch (NumberFormatException | IOException e) {
+            return false;
+        }
+    }
+
+    private void serve(HttpExchange exchange, boolean onDispatcher) {
         long receivedAtNanos = System.nanoTime();
         long receivedAtMillis = System.currentTimeMillis();
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
         String transactionId = requestId != null && !requestId.isBlank() ? requestId : Ids.next();
-        Reply reply;
         boolean webRequest = false;
+        Answer answer;
         try {
             String rawPath = exchange.getRequestURI().getRawPath();
             if (rawPath.equals("/") || rawPath.isEmpty()) {
-                reply = exchange.getRequestMethod().equals("OPTIONS") ? Reply.empty(200) : info.root();
+                answer = exchange.getRequestMethod().equals("OPTIONS") ? Reply.empty(200) : info.root();
             } else if (rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")) {
                 List<String> segments = Request.segments(rawPath.substring(API_PREFIX.length()));
                 Request request = new Request(exchange, segments, transactionId);
                 webRequest = !segments.isEmpty() && segments.get(0).equals("web");
-                reply = route(request, receivedAtMillis, receivedAtNanos);
+                answer = route(request, receivedAtMillis, receivedAtNanos);
             } else {
-                reply = Reply.error(404, Messages.RESOURCE_DOES_NOT_EXIST, transactionId);
+                answer = Reply.error(404, Messages.RESOURCE_DOES_NOT_EXIST, transactionId);
             }
-        } catch (ApiException e) {
-            reply = Reply.error(e.status(), e.getMessage(), transactionId);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
-                    + " failed (transaction " + transactionId + ")", e);
-            reply = Reply.error(500, "The embedded OpenWhisk failed to process the request: " + e, transactionId);
+            answer = errorReply(exchange, transactionId, e);
         }
-        write(exchange, reply, webRequest);
+        boolean web = webRequest;
+        if (answer instanceof PendingReply pending) {
+            // Sent from the invoker's thread that completes the activation, or from a controller thread for the 202.
+            waits.await(pending, reply -> write(exchange, guarded(exchange, transactionId, reply), web));
+        } else if (onDispatcher && ((Reply) answer).body().length > INLINE_BYTES) {
+            Reply reply = (Reply) answer;
+            try {
+                executor.execute(() -> write(exchange, reply, web));
+            } catch (RejectedExecutionException e) {
+                exchange.close();
+            }
+        } else {
+            write(exchange, (Reply) answer, web);
+        }
     }
 
-    private Reply route(Request incoming, long receivedAtMillis, long receivedAtNanos) {
+    private static Reply guarded(HttpExchange exchange, String transactionId, Supplier<Reply> reply) {
+        try {
+            return reply.get();
+        } catch (RuntimeException e) {
+            return errorReply(exchange, transactionId, e);
+        }
+    }
+
+    private static Reply errorReply(HttpExchange exchange, String transactionId, RuntimeException e) {
+        if (e instanceof ApiException api) {
+            return Reply.error(api.status(), api.getMessage(), transactionId);
+        }
+        LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+                + " failed (transaction " + transactionId + ")", e);
+        return Reply.error(500, "The embedded OpenWhisk failed to process the request: " + e, transactionId);
+    }
+
+    private Answer route(Request incoming, long receivedAtMillis, long receivedAtNanos) {
         Request request = incoming;
         List<String> segments = request.segments();
         if (segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty())) {

@@ -3,18 +3,17 @@ package org.serverlessbench.openwhisk.embedded.controller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.serverlessbench.openwhisk.embedded.invoker.ActivationRequest;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
-/** Turns an invoke (REST or web) into an {@link ActivationRequest} and waits for its record when asked to. */
+/**
+ * Turns an invoke (REST or web) into an {@link ActivationRequest}; a blocking caller answers with a
+ * {@link PendingReply}.
+ */
 final class Invocations {
     private final Activator activator;
     private final EntityStore store;
@@ -67,22 +66,6 @@ final class Invocations {
         ActivationRequest request = new ActivationRequest(activationId, action.revision(), payload, config.namespace(),
                 provideApiKey ? config.auth() : null, transactionId, receivedAtMillis, receivedAtNanos);
         return new Started(activationId, activator.activate(request));
-    }
-
-    /** The record when the activation ended within {@code wait}, otherwise {@code null}. */
-    static ObjectNode await(Started started, Duration wait) {
-        try {
-            return started.record().get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "The controller was interrupted while waiting for activation "
-                    + started.activationId() + "; it is shutting down.");
-        } catch (ExecutionException e) {
-            throw new ApiException(500, "The invoker failed activation " + started.activationId() + ": "
-                    + e.getCause());
-        }
     }
 
     /** HTTP status of an invoke answer by activation status: 200, 502 for application/developer errors, else 500. */

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param headers name/value pairs; a name may repeat
  */
-record Reply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers) {
+record Reply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers)
+        implements Answer {
     static final String JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
 
@@ -36,7 +37,8 @@ record Reply(int status, String contentType, byte[] body, List<Map.Entry<String,
         return new Reply(status, contentType, body, List.copyOf(all));
     }
 
-    Reply withHeaders(List<Map.Entry<String, String>> more) {
+    @Override
+    public Reply withHeaders(List<Map.Entry<String, String>> more) {
         if (more.isEmpty()) {
             return this;
         }

@@ -36,7 +36,7 @@ final class WebActionsApi {
     }
 
     /** {@code rest}: the segments after {@code web}. */
-    Reply handle(Request request, List<String> rest, long receivedAtMillis, long receivedAtNanos) {
+    Answer handle(Request request, List<String> rest, long receivedAtMillis, long receivedAtNanos) {
         if (!METHODS.contains(request.method())) {
             throw ApiException.methodNotAllowed(String.join(", ", METHODS));
         }
@@ -63,12 +63,12 @@ final class WebActionsApi {
             throw ApiException.notFound();
         }
         boolean customOptions = Json.isTrue(Json.keyValue(action.revision().annotations(), "web-custom-options"));
-        Reply reply = customOptions
+        Answer answer = customOptions
                 ? process(request, action, extension, path, body, request.method().equals("OPTIONS"),
                         receivedAtMillis, receivedAtNanos)
                 : request.method().equals("OPTIONS") ? Reply.empty(200)
                 : process(request, action, extension, path, body, false, receivedAtMillis, receivedAtNanos);
-        return customOptions ? reply : reply.withHeaders(cors(request));
+        return customOptions ? answer : answer.withHeaders(cors(request));
     }
 
     private static List<Map.Entry<String, String>> cors(Request request) {
@@ -78,7 +78,7 @@ final class WebActionsApi {
                 Map.entry("Access-Control-Allow-Headers", requested != null ? requested : CORS_HEADERS));
     }
 
-    private Reply process(Request request, StoredAction action, String extension, String path, byte[] body,
+    private Answer process(Request request, StoredAction action, String extension, String path, byte[] body,
             boolean skipAuthCheck, long receivedAtMillis, long receivedAtNanos) {
         boolean authenticated = auth.accepts(request.header("Authorization"));
         if (!skipAuthCheck && !authorized(action, request, authenticated)) {
@@ -118,13 +118,13 @@ final class WebActionsApi {
 
         Invocations.Started started = invocations.start(action, payload, request.transactionId(), receivedAtMillis,
                 receivedAtNanos);
-        ObjectNode record = Invocations.await(started, config.maxBlockingWait());
-        if (record == null) {
-            return Reply.error(202, Messages.RESPONSE_NOT_READY, request.transactionId())
-                    .withHeader("x-openwhisk-activation-id", started.activationId());
-        }
-        return render(record, extension, request.transactionId())
-                .withHeader("x-openwhisk-activation-id", started.activationId());
+        String activationId = started.activationId();
+        String transactionId = request.transactionId();
+        return new PendingReply(started, config.maxBlockingWait(),
+                record -> render(record, extension, transactionId)
+                        .withHeader("x-openwhisk-activation-id", activationId),
+                () -> Reply.error(202, Messages.RESPONSE_NOT_READY, transactionId)
+                        .withHeader("x-openwhisk-activation-id", activationId));
     }
 
     private static Reply render(ObjectNode record, String extension, String transactionId) {

@@ -1,7 +1,6 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +27,7 @@ final class ProcessContainer implements ActionContainer {
     private final Process process;
     private final ProcessOutput output;
     private final OkHttpClient http;
+    private final CallDeadlines deadlines;
     private final HttpUrl initUrl;
     private final HttpUrl runUrl;
     private final Path directory;
@@ -35,13 +35,14 @@ final class ProcessContainer implements ActionContainer {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
-            int port, Path directory, Consumer<ProcessContainer> onClose) {
+            CallDeadlines deadlines, int port, Path directory, Consumer<ProcessContainer> onClose) {
         this.id = id;
         this.kind = kind;
         this.memoryMb = memoryMb;
         this.process = process;
         this.output = output;
         this.http = http;
+        this.deadlines = deadlines;
         HttpUrl base = new HttpUrl.Builder().scheme("http").host(LoopbackPorts.LOOPBACK.getHostAddress()).port(port)
                 .build();
         this.initUrl = base.resolve("/init");
@@ -92,19 +93,16 @@ final class ProcessContainer implements ActionContainer {
                     + endpoint + " cannot be sent to it", null);
         }
         Call call = http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
-        call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        long started = System.nanoTime();
-        try (Response response = call.execute()) {
+        CallDeadlines.Watch watch = deadlines.watch(call, System.nanoTime() + timeout.toNanos());
+        try (watch; Response response = call.execute()) {
             return new RuntimeResponse(response.code(), response.body().string());
-        } catch (InterruptedIOException e) {
-            if (Thread.currentThread().isInterrupted() || System.nanoTime() - started < timeout.toNanos()) {
+        } catch (IOException e) {
+            if (!watch.expired()) {
                 throw crashed(endpoint, e);
             }
             close();
             throw new ContainerTimeoutException("Container " + id + " (" + kind + ") did not answer " + endpoint
                     + " within " + timeout.toMillis() + " ms; its process was killed");
-        } catch (IOException e) {
-            throw crashed(endpoint, e);
         }
     }
 

@@ -38,6 +38,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
     private final Path workDirectory;
     private final Map<String, RuntimeLauncher> launchers = new LinkedHashMap<>();
     private final OkHttpClient http;
+    private final CallDeadlines deadlines;
     private final Set<ProcessContainer> running = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
@@ -68,6 +69,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
                 .writeTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .build();
+        this.deadlines = new CallDeadlines();
         this.shutdownHook = new Thread(this::releaseEverything, "openwhisk-runtimes-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -166,8 +168,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
         Process process = startProcess(kind, id, launcher.command(new LaunchSpec(port, memoryMb, directory)),
                 directory, variables);
         ProcessOutput output = ProcessOutput.readFrom(process, id);
-        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, port, directory,
-                running::remove);
+        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, deadlines, port,
+                directory, running::remove);
         running.add(container);
         if (closed) {
             container.close();
@@ -239,6 +241,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             container.close();
         }
         http.connectionPool().evictAll();
+        deadlines.close();
         WorkDirectories.deleteQuietly(workDirectory);
     }
 
