@@ -171,7 +171,7 @@ class InvokeLifecycleTest {
 
     @Test
     void timeoutKillsTheProcessAndTheNextActivationIsCold() {
-        create("sleepy", "function main(args) { if (args.hang) { while (true) {} } return {done: true}; }", 500);
+        create("sleepy", "function main(args) { if (args.hang) { while (true) {} } return {done: true}; }", 2000);
 
         Answer hung = invoke("sleepy", "", object().put("hang", true));
         Answer next = invoke("sleepy", "", null);
@@ -179,7 +179,7 @@ class InvokeLifecycleTest {
         assertThat(hung.status()).as(hung.text()).isEqualTo(502);
         assertThat(status(hung.json())).isEqualTo("action developer error");
         assertThat(hung.json().path("response").path("result").path("error").asText())
-                .isEqualTo("The action exceeded its time limits of 500 milliseconds.");
+                .isEqualTo("The action exceeded its time limits of 2000 milliseconds.");
         assertThat(annotation(hung.json(), "timeout").asBoolean()).isTrue();
         assertThat(next.status()).isEqualTo(200);
         assertThat(cold(next.json())).isTrue();

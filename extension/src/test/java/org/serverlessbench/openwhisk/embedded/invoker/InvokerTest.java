@@ -224,16 +224,16 @@ class InvokerTest {
         start(noStemCells());
         String code = "function main(args) { if (args.hang) { return new Promise(() => {}); }"
                 + " return { pid: process.pid }; }";
-        ActionRevision action = action("hang", "nodejs:20", code, 256, 500, 10);
+        ActionRevision action = action("hang", "nodejs:20", code, 256, 2_000, 10);
         long pid = pid(activate(invoker, action));
 
         ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("hang", true), null)));
 
         assertThat(status(record)).isEqualTo("action developer error");
         assertThat(record.get("response").get("result").get("error").asText())
-                .isEqualTo("The action exceeded its time limits of 500 milliseconds.");
+                .isEqualTo("The action exceeded its time limits of 2000 milliseconds.");
         assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
-        assertThat(record.get("duration").asLong()).isBetween(500L, 5_000L);
+        assertThat(record.get("duration").asLong()).isBetween(2_000L, 8_000L);
         awaitCondition(Duration.ofSeconds(10), () -> !alive(pid));
         assertThat(cold(activate(invoker, action))).isTrue();
     }
