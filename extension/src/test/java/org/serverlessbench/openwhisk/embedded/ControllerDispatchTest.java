@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.serverlessbench.openwhisk.embedded.RestCalls.Answer;
 
 /**
- * The server's dispatcher thread serves requests whose body has arrived; a request whose body is still on its way is
- * read elsewhere, so that a slow client cannot stop the server answering everyone else.
+ * Each connection has its own thread, which reads its requests and runs warm activations: a slow client cannot stop
+ * the server answering everyone else, and a 202 sent while the connection's thread still runs the activation frees
+ * the connection for the client's next request.
  */
 class ControllerDispatchTest {
     private static EmbeddedOpenWhisk openWhisk;
@@ -80,6 +81,65 @@ class ControllerDispatchTest {
 
             assertThat(answer).startsWith("HTTP/1.1 200").contains("\"name\":\"chunked\"");
         }
+    }
+
+    @Test
+    @Timeout(30)
+    void the202OfAWarmActivationFreesTheConnectionAndNoSecondAnswerFollows() throws Exception {
+        rest.put("/api/v1/namespaces/_/actions/sleepy", java.util.Map.of("exec", java.util.Map.of("kind", "nodejs:20",
+                "code", "function main(p) { return p.ms ? new Promise(r => setTimeout(() => r({slept: p.ms}), p.ms))"
+                        + " : {}; }")));
+        assertThat(rest.post("/api/v1/namespaces/_/actions/sleepy?blocking=true", java.util.Map.of()).status())
+                .isEqualTo(200);
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), URI.create(openWhisk.apiHost()).getPort())) {
+            client.setSoTimeout(10_000);
+            OutputStream out = client.getOutputStream();
+            InputStream in = new java.io.BufferedInputStream(client.getInputStream());
+            String auth = "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString(openWhisk.auth().getBytes(StandardCharsets.UTF_8)) + "\r\n";
+            String body = "{\"ms\":2500}";
+            long started = System.nanoTime();
+            out.write(("POST /api/v1/namespaces/_/actions/sleepy?blocking=true&timeout=300 HTTP/1.1\r\nHost: x\r\n"
+                    + auth + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String accepted = readAnswer(in);
+            long acceptedMs = (System.nanoTime() - started) / 1_000_000;
+            String getAction = "GET /api/v1/namespaces/_/actions/sleepy HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n";
+            out.write(getAction.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String action = readAnswer(in);
+            long actionMs = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(accepted).startsWith("HTTP/1.1 202").contains("\"activationId\"");
+            assertThat(acceptedMs).isBetween(300L, 1_500L);
+            assertThat(action).startsWith("HTTP/1.1 200").contains("\"exec\"");
+            assertThat(actionMs).isLessThan(2_000L);
+            String id = accepted.substring(accepted.indexOf("\"activationId\":\"") + 16).substring(0, 32);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (rest.get("/api/v1/namespaces/_/activations/" + id).status() != 200) {
+                assertThat(System.nanoTime()).as("record of %s", id).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            out.write(getAction.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 200").contains("\"exec\"")
+                    .doesNotContain("\"slept\":2500");
+        }
+    }
+
+    /** One answer from a keep-alive connection: the head, then exactly Content-Length bytes of body. */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertThat(b).as("connection closed inside an answer head: %s", head).isNotNegative();
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        int bytes = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return text + new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
     }
 
     private static String readAll(InputStream in) throws IOException {

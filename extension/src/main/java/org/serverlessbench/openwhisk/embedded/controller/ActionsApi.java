@@ -130,7 +130,7 @@ final class ActionsApi {
             }
         }
         Invocations.Started started = invocations.start(action, payload, request.transactionId(), receivedAtMillis,
-                receivedAtNanos);
+                receivedAtNanos, blocking ? request.callerRuns() : null);
         String activationId = started.activationId();
         Reply accepted = Reply.json(202, Json.object().put("activationId", activationId))
                 .withHeader("x-openwhisk-activation-id", activationId);

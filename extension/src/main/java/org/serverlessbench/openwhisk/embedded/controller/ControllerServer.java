@@ -1,8 +1,6 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +21,13 @@ import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
 /**
- * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by the JDK HTTP server, handing
+ * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by a {@link ConnectionServer}, handing
  * activations to an {@link Activator}.
  */
 public final class ControllerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
     private static final String API_PREFIX = "/api/v1";
-    /** Bodies up to this size, when already buffered, are read on the dispatcher thread; larger replies leave it. */
-    private static final int INLINE_BYTES = 64 * 1024;
-
-    private final HttpServer server;
+    private final ConnectionServer server;
     private final ExecutorService executor;
     private final BlockingWaits waits;
     private final ControllerConfig config;
@@ -49,7 +43,7 @@ public final class ControllerServer implements AutoCloseable {
     private final UnsupportedCollectionApi triggers = new UnsupportedCollectionApi("triggers");
     private final UnsupportedCollectionApi rules = new UnsupportedCollectionApi("rules");
 
-    private ControllerServer(HttpServer server, ExecutorService executor, ControllerConfig config,
+    private ControllerServer(ConnectionServer server, ExecutorService executor, ControllerConfig config,
             Activator activator) {
         this.server = server;
         this.executor = executor;
@@ -78,17 +72,6 @@ public final class ControllerServer implements AutoCloseable {
             Function<String, ? extends Activator> activatorForApiHost) throws IOException {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs (~40 ms stalls).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        } catch (BindException e) {
-            BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
-                    + "); stop what uses the port or choose another one (0 picks a free port)");
-            named.initCause(e);
-            throw named;
-        }
         AtomicInteger threads = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -96,24 +79,31 @@ public final class ControllerServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        ConnectionServer server;
+        try {
+            server = ConnectionServer.bind(port, 256);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); stop what uses the port or choose another one (0 picks a free port)");
+            named.initCause(e);
+            throw named;
+        }
         ControllerServer controller;
         try {
-            String apiHost = "http://127.0.0.1:" + server.getAddress().getPort();
+            String apiHost = "http://127.0.0.1:" + server.address().getPort();
             controller = new ControllerServer(server, executor, config, activatorForApiHost.apply(apiHost));
         } catch (RuntimeException e) {
-            server.stop(0);
+            server.close();
             executor.shutdownNow();
             throw e;
         }
-        // The dispatcher thread parses each request head itself and hands on only what might block (see dispatch).
-        server.setExecutor(Runnable::run);
-        server.createContext("/", controller::dispatch);
-        server.start();
+        server.serve(controller::serve);
         return controller;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     public String apiHost() {
@@ -131,52 +121,23 @@ public final class ControllerServer implements AutoCloseable {
     /** Stops accepting requests, then closes the activator (which kills its processes). */
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         waits.close();
         executor.shutdownNow();
         activator.close();
     }
 
     /**
-     * Runs on the server's dispatcher thread, which has parsed the request head: a request whose body is already
-     * buffered is served right here (none of its handling blocks: a blocking invoke answers from the activation's
-     * completion), any other goes to a controller thread, which may block reading the body.
+     * Runs on the connection's thread, which may block: a blocking invoke that finds a warm container runs the
+     * activation right here, after its answer is set up, and the completion writes the reply from this thread.
      */
-    private void dispatch(HttpExchange exchange) {
-        if (bodyBuffered(exchange)) {
-            serve(exchange, true);
-            return;
-        }
-        try {
-            executor.execute(() -> serve(exchange, false));
-        } catch (RejectedExecutionException e) {
-            exchange.close();
-        }
-    }
-
-    private static boolean bodyBuffered(HttpExchange exchange) {
-        Headers headers = exchange.getRequestHeaders();
-        if (headers.containsKey("Transfer-Encoding")) {
-            return false;
-        }
-        String length = headers.getFirst("Content-Length");
-        if (length == null) {
-            return true;
-        }
-        try {
-            long bytes = Long.parseLong(length.trim());
-            return bytes <= 0 || (bytes <= INLINE_BYTES && exchange.getRequestBody().available() >= bytes);
-        } catch (NumberFormatException | IOException e) {
-            return false;
-        }
-    }
-
-    private void serve(HttpExchange exchange, boolean onDispatcher) {
+    private void serve(SocketExchange exchange) {
         long receivedAtNanos = System.nanoTime();
         long receivedAtMillis = System.currentTimeMillis();
         String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
         String transactionId = requestId != null && !requestId.isBlank() ? requestId : Ids.next();
         boolean webRequest = false;
+        CallerRuns callerRuns = new CallerRuns();
         Answer answer;
         try {
             String rawPath = exchange.getRequestURI().getRawPath();
@@ -184,7 +145,7 @@ public final class ControllerServer implements AutoCloseable {
                 answer = exchange.getRequestMethod().equals("OPTIONS") ? Reply.empty(200) : info.root();
             } else if (rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")) {
                 List<String> segments = Request.segments(rawPath.substring(API_PREFIX.length()));
-                Request request = new Request(exchange, segments, transactionId);
+                Request request = new Request(exchange, segments, transactionId, callerRuns);
                 webRequest = !segments.isEmpty() && segments.get(0).equals("web");
                 answer = route(request, receivedAtMillis, receivedAtNanos);
             } else {
@@ -194,22 +155,19 @@ public final class ControllerServer implements AutoCloseable {
             answer = errorReply(exchange, transactionId, e);
         }
         boolean web = webRequest;
-        if (answer instanceof PendingReply pending) {
-            // Sent from the invoker's thread that completes the activation, or from a controller thread for the 202.
-            waits.await(pending, reply -> write(exchange, guarded(exchange, transactionId, reply), web));
-        } else if (onDispatcher && ((Reply) answer).body().length > INLINE_BYTES) {
-            Reply reply = (Reply) answer;
-            try {
-                executor.execute(() -> write(exchange, reply, web));
-            } catch (RejectedExecutionException e) {
-                exchange.close();
+        try {
+            if (answer instanceof PendingReply pending) {
+                // Sent when the activation completes (on this thread if it runs below), or with its 202 by the timer.
+                waits.await(pending, reply -> write(exchange, guarded(exchange, transactionId, reply), web));
+            } else {
+                write(exchange, (Reply) answer, web);
             }
-        } else {
-            write(exchange, (Reply) answer, web);
+        } finally {
+            callerRuns.runAll();
         }
     }
 
-    private static Reply guarded(HttpExchange exchange, String transactionId, Supplier<Reply> reply) {
+    private static Reply guarded(SocketExchange exchange, String transactionId, Supplier<Reply> reply) {
         try {
             return reply.get();
         } catch (RuntimeException e) {
@@ -217,7 +175,7 @@ public final class ControllerServer implements AutoCloseable {
         }
     }
 
-    private static Reply errorReply(HttpExchange exchange, String transactionId, RuntimeException e) {
+    private static Reply errorReply(SocketExchange exchange, String transactionId, RuntimeException e) {
         if (e instanceof ApiException api) {
             return Reply.error(api.status(), api.getMessage(), transactionId);
         }
@@ -268,7 +226,7 @@ public final class ControllerServer implements AutoCloseable {
         };
     }
 
-    private static void write(HttpExchange exchange, Reply reply, boolean webRequest) {
+    private static void write(SocketExchange exchange, Reply reply, boolean webRequest) {
         try (exchange) {
             Headers headers = exchange.getResponseHeaders();
             if (!webRequest) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.serverlessbench.openwhisk.embedded.invoker.ActivationRequest;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
@@ -61,11 +62,20 @@ final class Invocations {
     /** Starts the activation of {@code action} with {@code payload} already merged over its parameters. */
     Started start(StoredAction action, ObjectNode payload, String transactionId, long receivedAtMillis,
             long receivedAtNanos) {
+        return start(action, payload, transactionId, receivedAtMillis, receivedAtNanos, null);
+    }
+
+    /**
+     * Starts the activation; a warm one runs on {@code warmRunner} when it is not null (the request's thread, for an
+     * invoke that waits for its record anyway), else on an invoker worker.
+     */
+    Started start(StoredAction action, ObjectNode payload, String transactionId, long receivedAtMillis,
+            long receivedAtNanos, Executor warmRunner) {
         boolean provideApiKey = Json.isTruthy(Json.keyValue(action.revision().annotations(), "provide-api-key"), true);
         String activationId = Ids.next();
         ActivationRequest request = new ActivationRequest(activationId, action.revision(), payload, config.namespace(),
                 provideApiKey ? config.auth() : null, transactionId, receivedAtMillis, receivedAtNanos);
-        return new Started(activationId, activator.activate(request));
+        return new Started(activationId, activator.activate(request, warmRunner));
     }
 
     /** HTTP status of an invoke answer by activation status: 200, 502 for application/developer errors, else 500. */

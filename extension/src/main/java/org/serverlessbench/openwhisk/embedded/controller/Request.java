@@ -1,7 +1,6 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,20 +16,24 @@ import java.util.Map;
  */
 final class Request {
     private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
-    private final HttpExchange exchange;
+    private final SocketExchange exchange;
     private final String method;
     private final List<String> segments;
     private final String rawQuery;
     private final String transactionId;
+    private final CallerRuns callerRuns;
     private Map<String, String> query;
     private byte[] body;
 
-    Request(HttpExchange exchange, List<String> segments, String transactionId) {
-        this(exchange, segments, transactionId, exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT));
+    Request(SocketExchange exchange, List<String> segments, String transactionId, CallerRuns callerRuns) {
+        this(exchange, segments, transactionId, exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+                callerRuns);
     }
 
-    private Request(HttpExchange exchange, List<String> segments, String transactionId, String method) {
+    private Request(SocketExchange exchange, List<String> segments, String transactionId, String method,
+            CallerRuns callerRuns) {
         this.exchange = exchange;
+        this.callerRuns = callerRuns;
         this.method = method;
         this.segments = segments;
         this.rawQuery = exchange.getRequestURI().getRawQuery();
@@ -50,7 +53,7 @@ final class Request {
 
     /** This request as a GET: the API answers HEAD like GET without the body, as Pekko's transparent HEAD does. */
     Request headAsGet() {
-        return method.equals("HEAD") ? new Request(exchange, segments, transactionId, "GET") : this;
+        return method.equals("HEAD") ? new Request(exchange, segments, transactionId, "GET", callerRuns) : this;
     }
 
     String method() {
@@ -64,6 +67,11 @@ final class Request {
 
     String transactionId() {
         return transactionId;
+    }
+
+    /** Runs work on this request's thread once its answer is set up (see {@link CallerRuns}). */
+    CallerRuns callerRuns() {
+        return callerRuns;
     }
 
     String rawQuery() {

@@ -117,7 +117,7 @@ final class WebActionsApi {
         payload.setAll(content);
 
         Invocations.Started started = invocations.start(action, payload, request.transactionId(), receivedAtMillis,
-                receivedAtNanos);
+                receivedAtNanos, request.callerRuns());
         String activationId = started.activationId();
         String transactionId = request.transactionId();
         return new PendingReply(started, config.maxBlockingWait(),

@@ -20,6 +20,15 @@ public interface Activator extends AutoCloseable {
      */
     CompletableFuture<ObjectNode> activate(ActivationRequest request);
 
+    /**
+     * Like {@link #activate(ActivationRequest)}, but when a warm container of the action's revision is idle the
+     * activation is handed to {@code warmRunner} (typically the caller's own thread, later) instead of a worker
+     * thread, which saves a thread hand-off on the warm path. Cold starts and queued activations still use workers.
+     */
+    default CompletableFuture<ObjectNode> activate(ActivationRequest request, java.util.concurrent.Executor warmRunner) {
+        return activate(request);
+    }
+
     /** The stored record, if it is (still) in the bounded store. */
     Optional<ObjectNode> activation(String namespace, String activationId);
 

@@ -60,8 +60,11 @@ final class ContainerPool {
         startStemCells(stemCells);
     }
 
-    /** Places the job or queues it; {@code false} once the pool is closed. */
-    boolean submit(ActivationJob job) {
+    /**
+     * Places the job or queues it; {@code false} once the pool is closed. A job placed on an idle warm container runs
+     * on {@code warmRunner} when one is given, any other on a worker.
+     */
+    boolean submit(ActivationJob job, Executor warmRunner) {
         Placement placement;
         List<PooledContainer> stemCells = List.of();
         synchronized (this) {
@@ -81,7 +84,8 @@ final class ContainerPool {
                 stemCells = refillStemCells();
             }
         }
-        workers.execute(() -> runner.accept(placement));
+        boolean warm = !placement.start() && !placement.init();
+        (warm && warmRunner != null ? warmRunner : workers).execute(() -> runner.accept(placement));
         startStemCells(stemCells);
         return true;
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -62,6 +63,11 @@ public final class Invoker implements Activator {
 
     @Override
     public CompletableFuture<ObjectNode> activate(ActivationRequest request) {
+        return activate(request, null);
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> activate(ActivationRequest request, Executor warmRunner) {
         Objects.requireNonNull(request, "request == null");
         CompletableFuture<ObjectNode> future = new CompletableFuture<>();
         ActionRevision action = request.action();
@@ -75,7 +81,7 @@ public final class Invoker implements Activator {
                     ActivationMessages.RESOURCE_PROVISION_ERROR + " Action '" + action.fullyQualifiedName()
                             + "' needs " + action.memoryMb() + " MB but the invoker's memory capacity is "
                             + config.memoryCapacityMb() + " MB; raise memoryCapacityMb or lower limits.memory."));
-        } else if (!pool.submit(new ActivationJob(request, future))) {
+        } else if (!pool.submit(new ActivationJob(request, future), warmRunner)) {
             finish(new ActivationJob(request, future), ActivationRecords.notRun(request, SHUT_DOWN));
         }
         return future;
