@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar openwhisk-junit-standalone.jar [--port 3233] [--auth uuid:secret] [--memory 4096]}: the embedded
+ * {@code java -jar openwhisk-standalone.jar [--port 3233] [--auth uuid:secret] [--memory 4096]}: the embedded
  * OpenWhisk as a standalone server, stopped with its action processes by Ctrl-C.
  */
 public final class EmbeddedOpenWhiskMain {
@@ -80,7 +80,7 @@ public final class EmbeddedOpenWhiskMain {
     }
 
     static void usage(PrintStream out) {
-        out.println("Usage: java -jar openwhisk-junit-standalone.jar [options]");
+        out.println("Usage: java -jar openwhisk-standalone.jar [options]");
         out.println();
         out.println("Runs an embedded Apache OpenWhisk (REST API v1, actions as local processes) on 127.0.0.1.");
         out.println();
