@@ -2,12 +2,22 @@ package org.serverlessbench.openwhisk.report;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Order statistics of a sample. Percentiles use the nearest-rank method: the p-th percentile is the smallest value
- * such that at least p % of the sample is less than or equal to it, so it is always a value that was measured.
+ * Descriptive statistics of a sample, as SeBS's {@code statistics.py} computes them, with two deliberate differences
+ * (see {@code docs/statistics.md}): the standard deviation is the sample one (divisor n - 1), and Le Boudec's interval
+ * for the median uses his 1-based order statistics.
+ *
+ * <p>Percentiles use the nearest-rank method: the p-th percentile is the smallest value such that at least p % of
+ * the sample is less than or equal to it, so it is always a value that was measured. The {@link #median()} is the
+ * usual one (the mean of the two middle values for an even count).
  */
 public final class Statistics {
+
+    /** The smallest count for which {@link #medianInterval} gives an interval. */
+    public static final int MIN_COUNT_FOR_MEDIAN_INTERVAL = 21;
 
     private final long[] sorted;
 
@@ -51,12 +61,82 @@ public final class Statistics {
         return percentile(50);
     }
 
+    public long p90() {
+        return percentile(90);
+    }
+
     public long p95() {
         return percentile(95);
     }
 
     public long p99() {
         return percentile(99);
+    }
+
+    public long p999() {
+        return percentile(99.9);
+    }
+
+    public double median() {
+        requireValues("median");
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + (double) sorted[middle]) / 2;
+    }
+
+    /** The sample standard deviation (divisor n - 1); 0 for a single value. */
+    public double standardDeviation() {
+        requireValues("standard deviation");
+        if (sorted.length == 1) {
+            return 0;
+        }
+        double mean = mean();
+        double squares = 0;
+        for (long value : sorted) {
+            double deviation = value - mean;
+            squares += deviation * deviation;
+        }
+        return Math.sqrt(squares / (sorted.length - 1));
+    }
+
+    /** Standard deviation over mean; NaN for a mean of 0. */
+    public double coefficientOfVariation() {
+        double mean = mean();
+        return mean == 0 ? Double.NaN : standardDeviation() / mean;
+    }
+
+    /**
+     * Student's t interval of the mean, {@code mean ± t(1 - a/2, n - 1) * s / sqrt(n)}; empty below two values.
+     */
+    public Optional<ConfidenceInterval> meanInterval(ConfidenceLevel level) {
+        if (sorted.length < 2) {
+            return Optional.empty();
+        }
+        double quantile = TDistribution.of(sorted.length - 1.0)
+                .inverseCumulativeProbability(1 - (1 - level.level()) / 2);
+        double halfWidth = quantile * standardDeviation() / Math.sqrt(sorted.length);
+        double mean = mean();
+        return Optional.of(new ConfidenceInterval(mean - halfWidth, mean + halfWidth, level));
+    }
+
+    /**
+     * Le Boudec's distribution-free interval of the median: {@code [X(j), X(k)]} over the 1-based order statistics,
+     * {@code j = floor(n/2 - c * sqrt(n))}, {@code k = ceil(n/2 + 1 + c * sqrt(n))}, with c = 0.98 at 95 % and
+     * 1.288 at 99 %. Empty when n is at most 20, where the sample is too small for it.
+     */
+    public Optional<ConfidenceInterval> medianInterval(ConfidenceLevel level) {
+        int n = sorted.length;
+        if (n < MIN_COUNT_FOR_MEDIAN_INTERVAL) {
+            return Optional.empty();
+        }
+        double spread = level.halfNormalQuantile() * Math.sqrt(n);
+        int j = (int) Math.floor(0.5 * n - spread);
+        int k = (int) Math.ceil(0.5 * n + 1 + spread);
+        return Optional.of(new ConfidenceInterval(orderStatistic(j), orderStatistic(k), level));
+    }
+
+    /** The i-th smallest value, 1-based. */
+    private long orderStatistic(int i) {
+        return sorted[Math.min(Math.max(i, 1), sorted.length) - 1];
     }
 
     public long min() {

@@ -4,10 +4,86 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {
+
+    /**
+     * 30 values {@code (37 i mod 101) + 100} for i = 1..30. Expected figures computed with Python 3.11's
+     * {@code statistics} module (mean, stdev, pstdev, median) and Student's t quantiles from the tables
+     * (t(0.975, 29) = 2.045229642, t(0.995, 29) = 2.756385904); Le Boudec's ranks by hand:
+     * 95 %: j = floor(15 - 0.98 sqrt 30) = 9, k = ceil(16 + 0.98 sqrt 30) = 22; 99 %: j = 7, k = 24.
+     */
+    private static final long[] THIRTY = IntStream.rangeClosed(1, 30).mapToLong(i -> (i * 37L) % 101 + 100).toArray();
+
+    @Test
+    void descriptiveFiguresMatchAnIndependentComputation() {
+        Statistics statistics = Statistics.of(THIRTY);
+
+        assertThat(statistics.mean()).isCloseTo(151.666666667, within(1e-6));
+        assertThat(statistics.median()).isCloseTo(151.5, within(1e-9));
+        assertThat(statistics.standardDeviation()).isCloseTo(29.594190172, within(1e-6));
+        assertThat(statistics.coefficientOfVariation()).isCloseTo(0.195126529, within(1e-6));
+        assertThat(statistics.p90()).isEqualTo(190);
+        assertThat(statistics.p999()).isEqualTo(200);
+    }
+
+    @Test
+    void meanIntervalIsStudentsT() {
+        Statistics statistics = Statistics.of(THIRTY);
+
+        ConfidenceInterval ci95 = statistics.meanInterval(ConfidenceLevel.NINETY_FIVE).orElseThrow();
+        ConfidenceInterval ci99 = statistics.meanInterval(ConfidenceLevel.NINETY_NINE).orElseThrow();
+
+        assertThat(ci95.lower()).isCloseTo(140.616014444, within(1e-6));
+        assertThat(ci95.upper()).isCloseTo(162.717318889, within(1e-6));
+        assertThat(ci99.lower()).isCloseTo(136.773541031, within(1e-6));
+        assertThat(ci99.upper()).isCloseTo(166.559792302, within(1e-6));
+    }
+
+    @Test
+    void meanIntervalOfTenValues() {
+        // Python: statistics.stdev([12,15,11,19,14,13,18,16,17,10]) = 3.027650354; t(0.975, 9) = 2.262157163
+        Statistics statistics = Statistics.of(new long[] {12, 15, 11, 19, 14, 13, 18, 16, 17, 10});
+
+        ConfidenceInterval ci = statistics.meanInterval(ConfidenceLevel.NINETY_FIVE).orElseThrow();
+
+        assertThat(ci.lower()).isCloseTo(12.334149411, within(1e-6));
+        assertThat(ci.upper()).isCloseTo(16.665850590, within(1e-6));
+    }
+
+    @Test
+    void medianIntervalUsesLeBoudecsOneBasedOrderStatistics() {
+        Statistics statistics = Statistics.of(THIRTY);
+
+        ConfidenceInterval ci95 = statistics.medianInterval(ConfidenceLevel.NINETY_FIVE).orElseThrow();
+        ConfidenceInterval ci99 = statistics.medianInterval(ConfidenceLevel.NINETY_NINE).orElseThrow();
+
+        // X(9) and X(22) of the sorted sample; SeBS's 0-based indexing would give 133 and 177
+        assertThat(ci95.lower()).isEqualTo(130);
+        assertThat(ci95.upper()).isEqualTo(174);
+        assertThat(ci99.lower()).isEqualTo(123);
+        assertThat(ci99.upper()).isEqualTo(180);
+        assertThat(ci95.contains(statistics.median())).isTrue();
+    }
+
+    @Test
+    void smallSamplesHaveNoMedianIntervalAndSingleValuesNoMeanInterval() {
+        assertThat(Statistics.of(LongStream.rangeClosed(1, 20).toArray()).medianInterval(ConfidenceLevel.NINETY_FIVE))
+                .isEmpty();
+        assertThat(Statistics.of(LongStream.rangeClosed(1, 21).toArray()).medianInterval(ConfidenceLevel.NINETY_FIVE))
+                .isPresent();
+        assertThat(Statistics.of(new long[] {5}).meanInterval(ConfidenceLevel.NINETY_FIVE)).isEmpty();
+        assertThat(Statistics.of(new long[] {5}).standardDeviation()).isZero();
+    }
+
+    @Test
+    void medianOfAnEvenCountIsTheMeanOfTheMiddlePair() {
+        assertThat(Statistics.of(new long[] {4, 1, 3, 2}).median()).isEqualTo(2.5);
+        assertThat(Statistics.of(new long[] {4, 1, 3, 2}).p50()).isEqualTo(2);
+    }
 
     @Test
     void nearestRankPercentilesAreMeasuredValues() {
