@@ -1,0 +1,73 @@
+package org.serverlessbench.openwhisk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.serverlessbench.openwhisk.report.browser.HeadlessChromium;
+
+/** Opens a report in Debian's headless Chromium: every chart drawn, a screenshot that is not blank, no errors. */
+class HtmlReportInBrowserTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyChartRendersWithoutConsoleErrors() throws Exception {
+        requireChromium();
+        Path report = folder.resolve("report.html");
+        String html = new HtmlReportWriter().render(HtmlReportWriterTest.sweep(30));
+        Files.writeString(report, html, StandardCharsets.UTF_8);
+        int charts = html.split("class=\"chart\"", -1).length - 1;
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(report);
+            JsonNode figures = browser.evaluate("[...document.querySelectorAll('figure.chart')].map(f => {"
+                    + " const svg = f.querySelector('svg'); const box = svg ? svg.getBoundingClientRect() : null;"
+                    + " return {chart: f.dataset.chart, width: box ? box.width : 0, height: box ? box.height : 0,"
+                    + " marks: svg ? svg.querySelectorAll('g.series polyline, g.series circle').length : 0}; })");
+            byte[] png = browser.screenshot();
+
+            assertThat(figures).hasSize(charts);
+            for (JsonNode figure : figures) {
+                assertThat(figure.path("width").asDouble()).as("width of %s", figure).isGreaterThan(100);
+                assertThat(figure.path("height").asDouble()).as("height of %s", figure).isGreaterThan(100);
+                assertThat(figure.path("marks").asInt()).as("marks drawn in %s", figure).isPositive();
+            }
+            assertThat(distinctColours(png)).as("colours in the screenshot").isGreaterThan(8);
+            assertThat(browser.errors()).isEmpty();
+            Files.write(Path.of("target", "report-screenshot.png"), png);
+        }
+    }
+
+    private static int distinctColours(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    private static void requireChromium() {
+        boolean present = Files.isExecutable(HeadlessChromium.executable());
+        String how = "Chromium is needed to check the HTML report in a real browser: apt-get install chromium"
+                + " (.ci/run does), or set CHROMIUM to its executable; looked for " + HeadlessChromium.executable();
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(how + " (CI=true: a missing browser fails the build)");
+        }
+        assumeTrue(present, how);
+    }
+}
