@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -58,6 +59,21 @@ class ResultsSinkInStoreTest {
 
         run.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(tests(results)).hasSize(2);
+    }
+
+    @Test
+    void filesThatCannotBeWrittenFailTheRunAndSayWhere() {
+        Path blocked = results.resolve("blocked");
+        EngineExecutionResults run = execute(BlockingTestCases.class, Map.of(SinkExtension.DIRECTORY,
+                blocked.toString()));
+
+        run.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        assertThat(run.containerEvents().failed().list()).singleElement().satisfies(event -> {
+            Throwable failure = event.getRequiredPayload(TestExecutionResult.class)
+                    .getThrowable().orElseThrow();
+            assertThat(failure).hasStackTraceContaining("Cannot write the results of this run to " + blocked
+                    + " (configured by openwhisk.results.dir)");
+        });
     }
 
     private EngineExecutionResults execute(Class<?> testCases, Map<String, String> parameters) {
@@ -113,6 +129,17 @@ class ResultsSinkInStoreTest {
         @Test
         void second(ResultsSink sink) {
             sink.append(Rows.warm(PassingTestCases.class.getName() + "#second", "f", 2, 2_000, 1_000));
+        }
+    }
+
+    @ExtendWith(SinkExtension.class)
+    static class BlockingTestCases {
+
+        @Test
+        void replacesTheResultsFolderWithAFile(ResultsSink sink) throws IOException {
+            sink.append(Rows.warm(BlockingTestCases.class.getName() + "#blocks", "f", 1, 2_000, 1_000));
+            Files.delete(sink.directory());
+            Files.writeString(sink.directory(), "a file where the results folder was");
         }
     }
 
