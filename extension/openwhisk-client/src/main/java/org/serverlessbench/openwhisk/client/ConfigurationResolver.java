@@ -59,12 +59,15 @@ final class ConfigurationResolver {
         checkApiVersion();
         ConfigValue apiHost = normalizeApiHost(first(builderApiHost, APIHOST_PARAMETER,
                 List.of("WHISK_APIHOST", "__OW_API_HOST"), "APIHOST")
-                .orElseThrow(() -> missing("API host", "apiHost(...)", APIHOST_PARAMETER,
-                        "WHISK_APIHOST or __OW_API_HOST", "APIHOST")));
+                .orElseThrow(() -> missing("API host", APIHOST_PARAMETER, "http://127.0.0.1:3233",
+                        "WHISK_APIHOST or __OW_API_HOST", "APIHOST",
+                        " An API host without a scheme means https; write http://host:port for a plain-HTTP"
+                                + " OpenWhisk.")));
         ConfigValue auth = validateAuth(first(builderAuth, AUTH_PARAMETER,
                 List.of("WHISK_AUTH", "__OW_API_KEY"), "AUTH")
-                .orElseThrow(() -> missing("auth key", "auth(...)", AUTH_PARAMETER,
-                        "WHISK_AUTH or __OW_API_KEY", "AUTH")));
+                .orElseThrow(() -> missing("auth key", AUTH_PARAMETER, "<uuid>:<key>",
+                        "WHISK_AUTH or __OW_API_KEY", "AUTH",
+                        " 'wsk property get --auth' shows the key the wsk CLI uses.")));
         ConfigValue namespace = first(builderNamespace, NAMESPACE_PARAMETER, List.of("__OW_NAMESPACE"), "NAMESPACE")
                 .orElse(new ConfigValue(DEFAULT_NAMESPACE, "default"));
         boolean insecure = builderInsecure != null ? builderInsecure : parameter(INSECURE_PARAMETER)
@@ -114,11 +117,17 @@ final class ConfigurationResolver {
         }
     }
 
-    private OpenWhiskConfigurationException missing(String what, String builderMethod, String parameter,
-            String variables, String wskKey) {
-        return new OpenWhiskConfigurationException("No OpenWhisk " + what + " configured. Looked at: the builder ("
-                + builderMethod + "), " + parameterKind + " " + parameter + ", environment variables " + variables
-                + ", and " + wskKey + " in " + wskProperties.describe() + ". Set one of them.");
+    /** Names every source in the order they are tried, as a user sets them, never the builder's methods. */
+    private OpenWhiskConfigurationException missing(String what, String parameter, String example,
+            String variables, String wskKey, String advice) {
+        String howToSetParameter = parameterKind.equals("system property")
+                ? "-D" + parameter + "=" + example
+                : parameter + "=" + example + " in src/test/resources/junit-platform.properties, or -D" + parameter
+                        + "=" + example;
+        return new OpenWhiskConfigurationException("No OpenWhisk " + what + " configured. Set one of: the "
+                + parameterKind + " " + parameter + " (" + howToSetParameter + "); the environment variable "
+                + variables + "; or " + wskKey + " in " + wskProperties.describe() + " ('wsk property set' writes"
+                + " it; WSK_CONFIG_FILE names another file)." + advice);
     }
 
     static ConfigValue normalizeApiHost(ConfigValue configured) {

@@ -6,8 +6,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Map;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /** Turns refused requests and failed connections into {@link OpenWhiskException}s with helpful, key-free messages. */
 final class ErrorTranslator {
@@ -61,9 +65,12 @@ final class ErrorTranslator {
                 operation.entity(), null);
     }
 
-    OpenWhiskConnectionException noAnswer(Operation operation, String method, Object url, IOException e) {
+    /** @param inTlsHandshake whether {@code e} ended the call during its TLS handshake */
+    OpenWhiskConnectionException noAnswer(Operation operation, String method, Object url, IOException e,
+            boolean inTlsHandshake) {
         String text = "No answer from OpenWhisk on " + operation.describe() + " (" + method + ' ' + url + "): "
-                + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()) + '.' + connectionHint(e);
+                + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()) + '.'
+                + connectionHint(e, inTlsHandshake);
         return new OpenWhiskConnectionException(text, operation.name(), operation.entity(), e);
     }
 
@@ -79,12 +86,18 @@ final class ErrorTranslator {
         };
     }
 
-    private String connectionHint(IOException e) {
+    private String connectionHint(IOException e, boolean inTlsHandshake) {
         String apiHost = " Check the API host " + configuration.apiHost().value() + " (from "
                 + configuration.apiHost().source() + ")";
-        if (e instanceof SSLException) {
-            return apiHost + "; if it uses a self-signed certificate, set insecure (openwhisk.insecure=true),"
-                    + " as 'wsk -i' does.";
+        if (e instanceof SSLException && certificateProblem(e)) {
+            return apiHost + "; if it uses a self-signed certificate, set the configuration parameter"
+                    + " openwhisk.insecure=true, as 'wsk -i' does.";
+        }
+        if (e instanceof SSLException || inTlsHandshake) {
+            return " The TLS handshake with " + configuration.apiHost().value() + " (from "
+                    + configuration.apiHost().source() + ") failed: if that server speaks plain HTTP, write the API"
+                    + " host as " + plainHttp(configuration.apiHost().value()) + " (an API host without a scheme"
+                    + " means https).";
         }
         if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             return " The server did not answer in time (connectTimeout " + configuration.connectTimeout()
@@ -94,6 +107,21 @@ final class ErrorTranslator {
             return apiHost + " and that OpenWhisk is running there.";
         }
         return apiHost + ".";
+    }
+
+    /** Whether TLS failed on the server's certificate or host name, rather than on a server that is not TLS. */
+    private static boolean certificateProblem(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLPeerUnverifiedException || cause instanceof CertificateException
+                    || cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String plainHttp(String apiHost) {
+        return apiHost.startsWith("https://") ? "http://" + apiHost.substring("https://".length()) : apiHost;
     }
 
     /** OpenWhisk's {@code {"error": ..., "code": ...}}, or the raw body as the error text. */

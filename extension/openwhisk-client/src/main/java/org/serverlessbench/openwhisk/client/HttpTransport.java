@@ -43,7 +43,8 @@ final class HttpTransport implements AutoCloseable {
                 .readTimeout(configuration.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(configuration.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                .eventListenerFactory(TlsHandshakeWatch.FACTORY);
         if (configuration.insecure()) {
             builder.sslSocketFactory(InsecureTls.socketFactory(), InsecureTls.TRUST_ALL)
                     .hostnameVerifier(InsecureTls.ANY_HOST);
@@ -97,12 +98,14 @@ final class HttpTransport implements AutoCloseable {
     }
 
     private HttpAnswer execute(OkHttpClient client, Request request, Operation operation, int attempt) {
-        try (Response response = client.newCall(request).execute()) {
+        TlsHandshakeWatch handshake = new TlsHandshakeWatch();
+        Request watched = request.newBuilder().tag(TlsHandshakeWatch.class, handshake).build();
+        try (Response response = client.newCall(watched).execute()) {
             ResponseBody body = response.body();
             return new HttpAnswer(request.method(), request.url(), response.code(), response.headers(),
                     body.bytes(), attempt);
         } catch (IOException e) {
-            throw errors.noAnswer(operation, request.method(), request.url(), e);
+            throw errors.noAnswer(operation, request.method(), request.url(), e, handshake.interruptedHandshake());
         }
     }
 
@@ -153,7 +156,7 @@ final class HttpTransport implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw errors.noAnswer(operation, request.method(), request.url(),
-                    new java.io.InterruptedIOException("interrupted while waiting to retry"));
+                    new java.io.InterruptedIOException("interrupted while waiting to retry"), false);
         }
     }
 

@@ -75,6 +75,9 @@ final class WskProperties {
         if (file == null) {
             return "no wsk properties file (WSK_CONFIG_FILE is empty)";
         }
-        return present ? "the wsk properties file " + file : "the wsk properties file " + file + " (not found)";
+        Path home = Path.of(System.getProperty("user.home"), ".wskprops");
+        String name = file.equals(home) ? "~/.wskprops (" + file + (present ? ")" : ", not found)")
+                : file + (present ? "" : " (not found)");
+        return "the wsk properties file " + name;
     }
 }

@@ -89,7 +89,8 @@ class InsecureTlsTest {
             assertThatThrownBy(client::listNamespaces)
                     .isInstanceOfSatisfying(OpenWhiskConnectionException.class,
                             e -> assertThat(e.statusCode()).isZero())
-                    .hasMessageContaining("set insecure (openwhisk.insecure=true)");
+                    .hasMessageContaining("openwhisk.insecure=true")
+                    .hasMessageNotContaining("http://");
         }
     }
 }

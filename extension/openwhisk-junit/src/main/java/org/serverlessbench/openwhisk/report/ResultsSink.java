@@ -1,118 +1,128 @@
 package org.serverlessbench.openwhisk.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
 
 /**
- * Streams the invocations of one engine run to a JSON-lines file in the results directory, one line per row,
- * flushed as it is written so memory stays flat and nothing is lost when the JVM dies. The first line describes the
- * run. {@link OpenWhiskResultsListener} turns these files into {@code results.json} and {@code results.csv} when the
- * test plan has finished. Safe to use from several threads.
+ * Collects the invocations of one engine run in memory and, when it is closed at the end of the run, writes
+ * {@code results.json} and {@code results.csv} to the results directory and prints the summary table. A run without
+ * invocations writes and prints nothing. Kept in the root {@code ExtensionContext.Store}, so Jupiter closes it after
+ * the last test, also when tests failed; it implements both close interfaces so that this does not depend on
+ * {@code junit.jupiter.extensions.store.close.autocloseable.enabled}. Safe to use from several threads.
  */
-public final class ResultsSink implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: JUnit before 5.13, or with AutoCloseable closing switched off
+public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
-    private final Path file;
-    private final ObjectMapper mapper;
-    private final RowCodec codec;
-    private Writer writer;
+    private final Path directory;
+    private final RunInfo run;
+    private final Instant startedAt;
+    private final Clock clock;
+    private final PrintStream out;
+    private final List<InvocationRow> rows = new ArrayList<>();
+    private boolean closed;
 
-    private ResultsSink(Path file, Writer writer, ObjectMapper mapper) {
-        this.file = file;
-        this.writer = writer;
-        this.mapper = mapper;
-        this.codec = new RowCodec(mapper);
+    private ResultsSink(Path directory, RunInfo run, Clock clock, PrintStream out) {
+        this.directory = directory;
+        this.run = run;
+        this.clock = clock;
+        this.out = out;
+        this.startedAt = clock.instant();
     }
 
     /**
-     * Creates the results directory if needed and a new per-run file in it, and records {@code run} as its first line.
+     * A sink for a run on {@code run}'s target that writes to {@code resultsDirectory} (created now, so that a
+     * directory that cannot be used fails the run before anything is deployed) and prints to {@code System.out}.
      *
-     * @throws UncheckedIOException when the directory or the file cannot be written
+     * @throws UncheckedIOException when the directory cannot be created
      */
     public static ResultsSink open(Path resultsDirectory, RunInfo run) {
+        return open(resultsDirectory, run, Clock.systemUTC(), System.out);
+    }
+
+    static ResultsSink open(Path resultsDirectory, RunInfo run, Clock clock, PrintStream out) {
         Objects.requireNonNull(resultsDirectory, "resultsDirectory");
         Objects.requireNonNull(run, "run");
         Path directory = resultsDirectory.toAbsolutePath().normalize();
-        Path file;
-        Writer writer;
         try {
-            file = RunFiles.create(directory, ProcessHandle.current().pid());
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a results file in " + directory
-                    + " (configured by openwhisk.results.dir): " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the results directory " + directory + " (configured by "
+                    + ConfigurationKeys.RESULTS_DIR + "): " + e + "; set " + ConfigurationKeys.RESULTS_DIR
+                    + " to a writable folder", e);
         }
-        ResultsSink sink = new ResultsSink(file, writer, new ObjectMapper());
-        ObjectNode header = sink.mapper.createObjectNode();
-        header.set(RunFileFormat.RUN, sink.codec.toJson(run));
-        sink.writeLine(header);
-        return sink;
+        return new ResultsSink(directory, run, clock, out);
     }
 
-    /** The file this sink writes. */
-    public Path file() {
-        return file;
+    /** The folder that {@code results.json} and {@code results.csv} go to, absolute. */
+    public Path directory() {
+        return directory;
     }
 
     /**
-     * Appends {@code row} and flushes it to disk.
+     * Adds {@code row} to the run's results.
      *
-     * @throws IllegalStateException when the sink is closed
-     * @throws UncheckedIOException when the file cannot be written
+     * @throws IllegalStateException when the sink is closed (the run has ended)
      */
-    public void append(InvocationRow row) {
+    public synchronized void append(InvocationRow row) {
         Objects.requireNonNull(row, "row");
-        ObjectNode line = mapper.createObjectNode();
-        line.set(RunFileFormat.INVOCATION, codec.toJson(row));
-        writeLine(line);
+        if (closed) {
+            throw new IllegalStateException("The results of this run were already written to " + directory
+                    + "; invocation " + row.activationId() + " of " + row.test() + " came after the end of the run");
+        }
+        rows.add(row);
     }
 
-    private void writeLine(ObjectNode line) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialize " + line, e);
-        }
-        synchronized (this) {
-            if (writer == null) {
-                throw new IllegalStateException("ResultsSink for " + file + " is closed; rows can only be"
-                        + " appended while the test run is executing");
-            }
-            try {
-                writer.write(json);
-                writer.write('\n');
-                writer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot append an invocation to " + file + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Closes the file; further appends fail. Closing twice is harmless. */
+    /**
+     * Writes the files and prints the summary, once; closing again does nothing.
+     *
+     * @throws UncheckedIOException when the files cannot be written
+     */
     @Override
-    public synchronized void close() {
-        if (writer == null) {
+    public void close() {
+        List<InvocationRow> recorded;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            recorded = new ArrayList<>(rows);
+            rows.clear();
+        }
+        if (recorded.isEmpty()) {
             return;
         }
+        recorded.sort(Comparator.comparing(InvocationRow::startedAt));
+        RunReport report = RunReport.of(run, startedAt, clock.instant(), recorded);
         try {
-            writer.close();
+            ResultsFiles.write(directory, report);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot close " + file + ": " + e.getMessage(), e);
-        } finally {
-            writer = null;
+            throw new UncheckedIOException("Cannot write the results of this run to " + directory + " (configured by "
+                    + ConfigurationKeys.RESULTS_DIR + "): " + e, e);
         }
+        out.print(SummaryTable.render(report, displayPath(directory.resolve(ResultsFiles.JSON)) + " and "
+                + ResultsFiles.CSV));
+        out.flush();
+    }
+
+    private static Path displayPath(Path file) {
+        Path workingDirectory = Paths.get("").toAbsolutePath();
+        return file.startsWith(workingDirectory) ? workingDirectory.relativize(file) : file;
     }
 
     @Override
     public String toString() {
-        return "ResultsSink[" + file + "]";
+        return "ResultsSink[" + directory + "]";
     }
 }

@@ -3,6 +3,8 @@ package org.serverlessbench.openwhisk.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -20,29 +21,20 @@ import org.junit.platform.testkit.engine.EventType;
 
 /**
  * Runs fixture classes ({@code *TestCases}, static nested classes that Surefire does not run by itself) on the
- * Jupiter engine with explicit configuration only, and reads the invocation rows the run wrote.
+ * Jupiter engine with explicit configuration only, and reads the invocation rows the run wrote to results.json.
  */
 final class OpenWhiskTestKit {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OpenWhiskTestKit() {
     }
 
-    /** The outcome of one engine run and the folder its results went to. */
-    record Run(EngineExecutionResults results, Path resultsDirectory) {
-
-        /** The invocation rows of the run's JSON-lines file, as JSON text. */
-        List<String> rowLines() {
-            List<String> rows = new ArrayList<>();
-            try (Stream<Path> files = Files.list(resultsDirectory)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
-                    Files.readAllLines(file).stream().filter(line -> line.startsWith("{\"invocation\""))
-                            .forEach(rows::add);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return rows;
-        }
+    /**
+     * The outcome of one engine run, the invocation rows of its {@code results.json} (none without it) and the folder
+     * the results went to.
+     */
+    record Run(EngineExecutionResults results, List<JsonNode> rows, Path resultsDirectory) {
 
         /** The report entries published by the tests, in order. */
         List<Map<String, String>> reportEntries() {
@@ -72,7 +64,10 @@ final class OpenWhiskTestKit {
         }
     }
 
-    /** Runs {@code testClass} on the embedded OpenWhisk with {@code parameters} on top of the test defaults. */
+    /**
+     * Runs {@code testClass} on the embedded OpenWhisk with {@code parameters} on top of the test defaults, with a
+     * results directory of its own that is deleted again after its rows are read.
+     */
     static Run run(Class<?> testClass, Map<String, String> parameters) {
         Path resultsDirectory;
         try {
@@ -80,6 +75,19 @@ final class OpenWhiskTestKit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            return run(testClass, parameters, resultsDirectory);
+        } finally {
+            TempFiles.deleteRecursively(resultsDirectory);
+        }
+    }
+
+    static Run run(Class<?> testClass) {
+        return run(testClass, Map.of());
+    }
+
+    /** Runs {@code testClass} like {@link #run(Class, Map)}, writing its results to {@code resultsDirectory}. */
+    static Run run(Class<?> testClass, Map<String, String> parameters, Path resultsDirectory) {
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put(ConfigurationKeys.RESULTS_DIR, resultsDirectory.toString());
         configuration.putAll(parameters);
@@ -88,10 +96,19 @@ final class OpenWhiskTestKit {
                 .configurationParameters(configuration)
                 .selectors(selectClass(testClass))
                 .execute();
-        return new Run(results, resultsDirectory);
+        return new Run(results, rows(resultsDirectory.resolve("results.json")), resultsDirectory);
     }
 
-    static Run run(Class<?> testClass) {
-        return run(testClass, Map.of());
+    private static List<JsonNode> rows(Path resultsJson) {
+        if (!Files.exists(resultsJson)) {
+            return List.of();
+        }
+        try {
+            List<JsonNode> rows = new ArrayList<>();
+            MAPPER.readTree(resultsJson.toFile()).get("invocations").forEach(rows::add);
+            return List.copyOf(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resultsJson, e);
+        }
     }
 }

@@ -3,11 +3,17 @@ package org.serverlessbench.openwhisk.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,55 +21,145 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsSinkTest {
 
-    private static final RunInfo RUN = new RunInfo("embedded", "http://127.0.0.1:3233", Map.of("cores", "2"));
+    private static final List<String> INVOCATION_FIELDS = List.of("test", "function", "action", "trigger",
+            "activationId", "warmup", "cold", "status", "success", "clientTimeUs", "providerExecutionUs",
+            "providerInitUs", "providerWaitUs", "benchmarkTimeUs", "memoryMb", "startedAt");
+    private static final RunInfo RUN = new RunInfo("embedded", "http://127.0.0.1:3233", Map.of("java", "17"));
+    private static final Instant OPENED = Instant.parse("2026-11-26T17:59:00Z");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @TempDir
     Path directory;
 
-    @Test
-    void writesTheRunThenEachRowAsItArrives() throws IOException {
-        Path results = directory.resolve("not/yet/there");
-        try (ResultsSink sink = ResultsSink.open(results, RUN)) {
-            sink.append(Rows.cold("A#cold", "sleep-nodejs", 1, 250_000, 200_000, 150_000));
-
-            assertThat(sink.file()).hasParent(results.toAbsolutePath());
-            assertThat(sink.file().getFileName().toString())
-                    .startsWith("invocations-" + ProcessHandle.current().pid() + "-").endsWith(".jsonl");
-            List<String> lines = Files.readAllLines(sink.file(), StandardCharsets.UTF_8);
-            assertThat(lines).hasSize(2);
-            assertThat(lines.get(0)).isEqualTo("{\"run\":{\"target\":\"embedded\","
-                    + "\"apiHost\":\"http://127.0.0.1:3233\","
-                    + "\"environment\":{\"cores\":\"2\"}}}");
-            assertThat(lines.get(1)).isEqualTo("{\"invocation\":{\"test\":\"A#cold\","
-                    + "\"function\":\"sleep-nodejs\",\"action\":\"run1-sleep-nodejs\",\"trigger\":\"http\","
-                    + "\"activationId\":\"act1\",\"warmup\":false,"
-                    + "\"cold\":true,\"status\":\"success\",\"success\":true,\"clientTimeUs\":250000,"
-                    + "\"providerExecutionUs\":200000,\"providerInitUs\":150000,\"providerWaitUs\":1000,"
-                    + "\"benchmarkTimeUs\":199500,\"memoryMb\":256,\"startedAt\":\"2026-11-26T18:00:01.123456Z\"}}");
-        }
+    private ResultsSink open(Path results) {
+        return ResultsSink.open(results, RUN, Clock.fixed(OPENED, ZoneOffset.UTC),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     @Test
-    void twoSinksInOneProcessWriteSeparateFiles() {
-        try (ResultsSink first = ResultsSink.open(directory, RUN);
-                ResultsSink second = ResultsSink.open(directory, RUN)) {
-            assertThat(first.file()).isNotEqualTo(second.file());
-        }
+    void writesTheFilesAndTheSummaryWhenClosed() throws IOException {
+        Path results = directory.resolve("not/yet/there");
+        ResultsSink sink = open(results);
+        String measures = "org.example.SleepBenchmark#measures";
+        String fails = "org.example.SleepBenchmark#fails";
+        sink.append(Rows.failed(fails, "sleep-python", 5));
+        sink.append(Rows.warmup(measures, "sleep-python", 0));
+        sink.append(Rows.cold(measures, "sleep-python", 1, 40_000, 35_000, 30_000));
+        sink.append(Rows.warm(measures, "sleep-python", 2, 2_000, 1_500));
+        sink.append(Rows.warm(measures, "sleep-python", 3, 1_000, 1_000));
+        sink.append(Rows.warm(measures, "sleep-python", 4, 3_000, 2_000));
+
+        assertThat(results).isEmptyDirectory();
+        sink.close();
+
+        assertThat(listing(results)).containsExactlyInAnyOrder("results.json", "results.csv");
+        JsonNode json = mapper.readTree(results.resolve("results.json").toFile());
+        JsonNode run = json.get("run");
+        assertThat(run.get("target").asText()).isEqualTo("embedded");
+        assertThat(run.get("apiHost").asText()).isEqualTo("http://127.0.0.1:3233");
+        assertThat(run.get("environment").get("java").asText()).isEqualTo("17");
+        assertThat(run.get("startedAt").asText()).isEqualTo(OPENED.toString());
+        assertThat(run.get("finishedAt").asText()).isEqualTo(OPENED.toString());
+
+        JsonNode invocations = json.get("invocations");
+        assertThat(invocations).hasSize(6);
+        List<String> fieldNames = new ArrayList<>();
+        invocations.get(0).fieldNames().forEachRemaining(fieldNames::add);
+        assertThat(fieldNames).isEqualTo(INVOCATION_FIELDS);
+        assertThat(invocations.get(0).get("warmup").asBoolean()).as("ordered by startedAt").isTrue();
+        assertThat(invocations.get(5).get("status").asText()).isEqualTo("application error");
+        assertThat(invocations.get(5).get("providerExecutionUs").isNull()).isTrue();
+
+        JsonNode summary = json.get("summary");
+        assertThat(summary).hasSize(2);
+        JsonNode measured = summary.get(0);
+        assertThat(measured.get("test").asText()).isEqualTo(measures);
+        assertThat(measured.get("count").asInt()).isEqualTo(4);
+        assertThat(measured.get("warmupCount").asInt()).isEqualTo(1);
+        assertThat(measured.get("coldCount").asInt()).isEqualTo(1);
+        assertThat(measured.get("failureCount").asInt()).isZero();
+        assertThat(measured.get("clientTimeUs").get("p50").asLong()).isEqualTo(2_000);
+        assertThat(measured.get("clientTimeUs").get("p95").asLong()).isEqualTo(40_000);
+        assertThat(measured.get("providerExecutionUs").get("p50").asLong()).isEqualTo(1_500);
+        assertThat(measured.get("providerInitUs").get("mean").asDouble()).isEqualTo(30_000.0);
+        JsonNode failing = summary.get(1);
+        assertThat(failing.get("failureCount").asInt()).isEqualTo(1);
+        assertThat(failing.get("providerExecutionUs").get("count").asInt()).isZero();
+        assertThat(failing.get("providerExecutionUs").has("p50")).isFalse();
+
+        List<List<String>> csv = Csv.parse(Files.readString(results.resolve("results.csv"), StandardCharsets.UTF_8));
+        assertThat(csv.get(0)).isEqualTo(INVOCATION_FIELDS);
+        assertThat(csv).hasSize(7);
+        assertThat(csv.get(6).get(0)).isEqualTo(fails);
+
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("OpenWhisk results: 6 invocations (1 warm-up, not in the statistics) on embedded"
+                        + " (http://127.0.0.1:3233)")
+                .containsPattern("SleepBenchmark#measures +sleep-python +4 +1 +0 +2\\.00 +40\\.00 +1\\.50 +35\\.00"
+                        + " +30\\.00")
+                .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +4\\.00 +- +- +-")
+                .contains("results.json");
+    }
+
+    @Test
+    void aRunWithoutInvocationsWritesAndPrintsNothingAndKeepsEarlierFiles() throws IOException {
+        Path earlier = Files.writeString(directory.resolve("results.json"), "{\"earlier\":true}");
+
+        open(directory).close();
+
+        assertThat(listing(directory)).containsExactly("results.json");
+        assertThat(earlier).hasContent("{\"earlier\":true}");
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void closingTwiceWritesOnceAndLaterRowsAreRefusedWithTheReason() throws IOException {
+        ResultsSink sink = open(directory);
+        sink.append(Rows.warm("A#warm", "f", 1, 10, 5));
+        sink.close();
+        Files.delete(directory.resolve("results.json"));
+        sink.close();
+
+        assertThat(directory.resolve("results.json")).doesNotExist();
+        assertThatThrownBy(() -> sink.append(Rows.warm("A#late", "f", 2, 10, 5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already written to " + directory.toAbsolutePath())
+                .hasMessageContaining("A#late")
+                .hasMessageContaining("after the end of the run");
+    }
+
+    @Test
+    void replacesTheFilesOfAnEarlierRun() throws IOException {
+        ResultsSink first = open(directory);
+        first.append(Rows.warm("A#first", "f", 1, 10, 5));
+        first.append(Rows.warm("A#first", "f", 2, 10, 5));
+        first.close();
+        ResultsSink second = open(directory);
+        second.append(Rows.warm("A#second", "f", 3, 10, 5));
+        second.close();
+
+        JsonNode invocations = mapper.readTree(directory.resolve("results.json").toFile()).get("invocations");
+        assertThat(invocations).singleElement().satisfies(row -> assertThat(row.get("test").asText())
+                .isEqualTo("A#second"));
+        assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(2);
+        assertThat(listing(directory)).containsExactlyInAnyOrder("results.json", "results.csv");
     }
 
     @Test
     void keepsEveryRowWhenManyThreadsAppend() throws Exception {
         int threads = 8;
         int rowsPerThread = 250;
-        Path file;
+        ResultsSink sink = open(directory);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (ResultsSink sink = ResultsSink.open(directory, RUN)) {
-            file = sink.file();
+        try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String test = "T#thread" + t;
@@ -74,54 +170,30 @@ class ResultsSinkTest {
                 }));
             }
             for (Future<?> future : futures) {
-                future.get(30, TimeUnit.SECONDS);
+                future.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
+        sink.close();
 
-        RunRecording recording = RunRecording.read(List.of(file), new ObjectMapper());
-        assertThat(recording.problems()).isEmpty();
-        assertThat(recording.run()).contains(RUN);
-        assertThat(recording.rows()).hasSize(threads * rowsPerThread);
-        assertThat(recording.rows()).filteredOn(row -> row.test().equals("T#thread3")).hasSize(rowsPerThread);
+        JsonNode json = mapper.readTree(directory.resolve("results.json").toFile());
+        assertThat(json.get("invocations")).hasSize(threads * rowsPerThread);
+        assertThat(json.get("summary")).hasSize(threads);
     }
 
     @Test
-    void refusesRowsAfterClose() {
-        ResultsSink sink = ResultsSink.open(directory, RUN);
-        sink.close();
-        sink.close();
-
-        assertThatThrownBy(() -> sink.append(Rows.warm("A#warm", "f", 1, 10, 5)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("is closed")
-                .hasMessageContaining(sink.file().toString());
-    }
-
-    @Test
-    void saysWhichDirectoryCannotBeUsed() throws IOException {
+    void saysWhichDirectoryCannotBeUsedAndWhatToSet() throws IOException {
         Path blocked = Files.writeString(directory.resolve("a-file"), "not a directory");
 
-        assertThatThrownBy(() -> ResultsSink.open(blocked.resolve("results"), RUN))
+        assertThatThrownBy(() -> open(blocked.resolve("results")))
                 .hasMessageContaining(blocked.resolve("results").toString())
                 .hasMessageContaining("openwhisk.results.dir");
     }
 
-    @Test
-    void readerSkipsAndReportsBrokenLines() throws IOException {
-        Path file = directory.resolve("invocations-1-x.jsonl");
-        try (ResultsSink sink = ResultsSink.open(directory, RUN)) {
-            sink.append(Rows.warm("A#warm", "f", 1, 10, 5));
-            String broken = "{\"invocation\":{\"test\":\"A#warm\"\n{\"other\":1}\n";
-            Files.writeString(file, Files.readString(sink.file()) + broken);
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).toList();
         }
-
-        RunRecording recording = RunRecording.read(List.of(file), new ObjectMapper());
-
-        assertThat(recording.rows()).hasSize(1);
-        assertThat(recording.problems()).hasSize(2);
-        assertThat(recording.problems().get(0)).contains(file + ":3").contains("unreadable line skipped");
-        assertThat(recording.problems().get(1)).contains(file + ":4").contains("neither a run nor an invocation");
     }
 }

@@ -21,16 +21,19 @@ import org.serverlessbench.openwhisk.report.ResultsSink;
 final class Recorder {
 
     private final String test;
+    private final ExtensionContext.Store runStore;
     private final List<DefaultInvocation> pending = new ArrayList<>();
 
-    Recorder(String test) {
+    Recorder(String test, ExtensionContext.Store runStore) {
         this.test = test;
+        this.runStore = runStore;
     }
 
     /** The recorder of exactly this context, created when missing. */
     static Recorder of(ExtensionContext context) {
         return context.getStore(OpenWhiskExtension.NAMESPACE).getOrComputeIfAbsent(key(context),
-                key -> new Recorder(testName(context)), Recorder.class);
+                key -> new Recorder(testName(context), context.getRoot().getStore(OpenWhiskExtension.NAMESPACE)),
+                Recorder.class);
     }
 
     static Optional<Recorder> find(ExtensionContext context) {
@@ -53,9 +56,11 @@ final class Recorder {
 
     /**
      * Waits for the records of the invocations since the last call, appends them to {@code sink} and, if any of
-     * them was measured, publishes the report entries.
+     * them was measured, publishes the report entries. The sink goes into the root Store, so that Jupiter closes it,
+     * writing the results files, when the run ends.
      */
     void finish(ResultsSink sink, Consumer<Map<String, String>> publisher) {
+        runStore.getOrComputeIfAbsent(ResultsSink.class, type -> sink, ResultsSink.class);
         List<DefaultInvocation> done;
         synchronized (this) {
             done = List.copyOf(pending);
