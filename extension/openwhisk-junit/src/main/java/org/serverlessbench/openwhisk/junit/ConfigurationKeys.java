@@ -21,6 +21,18 @@ public final class ConfigurationKeys {
     /** Where the results files go; default {@code target/openwhisk-results}. */
     public static final String RESULTS_DIR = "openwhisk.results.dir";
 
+    /** How many runs the results directory keeps (default 20); older run folders are deleted. */
+    public static final String RESULTS_KEEP = "openwhisk.results.keep";
+
+    /** The run to compare with: a run id (a folder name in the results directory) or {@code previous}. */
+    public static final String BASELINE = "openwhisk.baseline";
+
+    /** {@code regression} fails tests whose group regressed against the baseline; default {@code none}. */
+    public static final String BASELINE_FAIL_ON = "openwhisk.baseline.failOn";
+
+    /** The relative change of a group's median that counts as a regression or improvement; default {@code 0.10}. */
+    public static final String BASELINE_MIN_CHANGE = "openwhisk.baseline.minChange";
+
     /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
     public static final String API_HOST = "openwhisk.apihost";
 

@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a run's {@code results.json} and {@code results.csv}, each replaced atomically (written next to the target
- * under a temporary name, then moved over it), so that a reader never sees half a file.
+ * Writes a run's files into its folder: {@code results.json}, {@code results.csv}, {@code report.html}, and SeBS's
+ * {@code sebs/result.csv} and {@code sebs/experiments.json}. Each is written under a temporary name and moved into
+ * place, so that a reader never sees half a file and a failed write leaves no temporary file behind.
  */
 final class ResultsFiles {
 
     static final String JSON = "results.json";
     static final String CSV = "results.csv";
+    static final String HTML = "report.html";
+    static final String SEBS = "sebs";
 
     private ResultsFiles() {}
 
@@ -24,6 +27,11 @@ final class ResultsFiles {
         writeAtomically(directory.resolve(JSON), writer -> new ResultsJsonWriter(new ObjectMapper())
                 .write(report, writer));
         writeAtomically(directory.resolve(CSV), writer -> new ResultsCsvWriter().write(report.rows(), writer));
+        writeAtomically(directory.resolve(HTML), writer -> new HtmlReportWriter().write(report, writer));
+        Path sebs = Files.createDirectories(directory.resolve(SEBS));
+        writeAtomically(sebs.resolve("result.csv"), writer -> new SebsResultCsvWriter().write(report.rows(), writer));
+        writeAtomically(sebs.resolve("experiments.json"), writer -> new SebsExperimentsJsonWriter(new ObjectMapper())
+                .write(report, writer));
     }
 
     private interface Content {

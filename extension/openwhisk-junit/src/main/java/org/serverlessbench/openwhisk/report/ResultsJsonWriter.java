@@ -31,6 +31,26 @@ final class ResultsJsonWriter {
         report.rows().forEach(row -> invocations.add(codec.toJson(row)));
         ArrayNode summary = root.putArray("summary");
         report.summaries().forEach(test -> summary.add(toJson(test)));
+        if (report.baselineRunId() != null) {
+            ObjectNode baseline = root.putObject("baseline");
+            baseline.put("run", report.baselineRunId());
+            baseline.put("test", "Mann-Whitney U, two-sided, p < " + Comparison.SIGNIFICANCE);
+            ArrayNode groups = baseline.putArray("groups");
+            report.comparisons().forEach((group, comparison) -> {
+                ObjectNode node = groups.addObject();
+                node.put("test", group.test());
+                node.put("function", group.function());
+                node.putPOJO("memoryMb", group.memoryMb());
+                node.put("cold", group.cold());
+                node.put("verdict", comparison.verdict().label());
+                node.put("ratioOfMedians", comparison.ratio());
+                node.put("pValue", comparison.pValue());
+                node.put("baselineMedianUs", comparison.baselineMedian());
+                node.put("medianUs", comparison.currentMedian());
+                node.put("baselineCount", comparison.baselineCount());
+                node.put("count", comparison.currentCount());
+            });
+        }
         return root;
     }
 
@@ -56,11 +76,33 @@ final class ResultsJsonWriter {
         if (!statistics.isEmpty()) {
             node.put("min", statistics.min());
             node.put("p50", statistics.p50());
+            node.put("p90", statistics.p90());
             node.put("p95", statistics.p95());
             node.put("p99", statistics.p99());
+            node.put("p999", statistics.p999());
             node.put("max", statistics.max());
-            node.put("mean", Math.round(statistics.mean() * 10) / 10.0);
+            node.put("mean", round(statistics.mean()));
+            node.put("median", round(statistics.median()));
+            node.put("standardDeviation", round(statistics.standardDeviation()));
+            node.put("coefficientOfVariation", Math.round(statistics.coefficientOfVariation() * 1e4) / 1e4);
+            for (ConfidenceLevel level : ConfidenceLevel.values()) {
+                interval(node, "meanCi" + level.percent(), statistics.meanInterval(level));
+                interval(node, "medianCi" + level.percent(), statistics.medianInterval(level));
+            }
         }
         return node;
+    }
+
+    /** {@code [lower, upper]}, or null when the sample is too small for the interval. */
+    private void interval(ObjectNode node, String field, java.util.Optional<ConfidenceInterval> interval) {
+        if (interval.isEmpty()) {
+            node.putNull(field);
+        } else {
+            node.putArray(field).add(round(interval.get().lower())).add(round(interval.get().upper()));
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }

@@ -1,14 +1,29 @@
 package org.serverlessbench.openwhisk.report;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Everything {@code results.json} holds: the run, its rows and their summaries. */
+/**
+ * Everything a run's files hold: the run, its rows and their summaries, and, when a baseline was configured, the
+ * baseline's run id and the comparison of each group that both runs have.
+ */
 record RunReport(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows,
-        List<TestSummary> summaries) {
+        List<TestSummary> summaries, String baselineRunId, Map<GroupKey, Comparison> comparisons) {
+
+    RunReport {
+        rows = List.copyOf(rows);
+        summaries = List.copyOf(summaries);
+        comparisons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(comparisons));
+    }
 
     static RunReport of(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows) {
-        return new RunReport(run, startedAt, finishedAt, List.copyOf(rows), TestSummary.of(rows));
+        return new RunReport(run, startedAt, finishedAt, rows, TestSummary.of(rows), null, Map.of());
+    }
+
+    RunReport comparedWith(String baselineRunId, Map<GroupKey, Comparison> comparisons) {
+        return new RunReport(run, startedAt, finishedAt, rows, summaries, baselineRunId, comparisons);
     }
 
     long warmupCount() {

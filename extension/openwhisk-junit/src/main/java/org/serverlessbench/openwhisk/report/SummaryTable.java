@@ -8,12 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * The console summary of a run: one line per test and function with the number of measured invocations, cold
- * starts, failures, client and provider p50/p95 and mean init time, in milliseconds. Warmups are left out.
+ * starts, failures, client p50 with its 95 % confidence interval (Le Boudec, from n = 21), client p95 (from n = 20)
+ * and p99 (from n = 100), provider p50 and p95 and mean init time, in milliseconds; then, with a baseline, one line
+ * per compared group. Warmups are left out; a percentile the sample cannot support is shown as {@code -}.
  */
 final class SummaryTable {
 
+    static final int MIN_COUNT_P95 = 20;
+    static final int MIN_COUNT_P99 = 100;
+
     private static final List<String> HEADER = List.of("test", "function", "n", "cold", "failed",
-            "client p50", "client p95", "provider p50", "provider p95", "mean init");
+            "client p50", "95% CI", "client p95", "client p99", "provider p50", "provider p95", "mean init");
 
     private static final Pattern QUALIFIED_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -31,9 +36,11 @@ final class SummaryTable {
                     Integer.toString(summary.coldCount()),
                     Integer.toString(summary.failureCount()),
                     millis(summary.clientTimeUs(), Statistics::p50),
-                    millis(summary.clientTimeUs(), Statistics::p95),
+                    medianInterval(summary.clientTimeUs()),
+                    atLeast(MIN_COUNT_P95, summary.clientTimeUs(), Statistics::p95),
+                    atLeast(MIN_COUNT_P99, summary.clientTimeUs(), Statistics::p99),
                     millis(summary.providerExecutionUs(), Statistics::p50),
-                    millis(summary.providerExecutionUs(), Statistics::p95),
+                    atLeast(MIN_COUNT_P95, summary.providerExecutionUs(), Statistics::p95),
                     millis(summary.providerInitUs(), statistics -> statistics.mean())));
         }
         int[] widths = new int[HEADER.size()];
@@ -61,8 +68,27 @@ final class SummaryTable {
                 text.append("-".repeat(row.toString().stripTrailing().length())).append(System.lineSeparator());
             }
         }
+        if (report.baselineRunId() != null) {
+            text.append("Compared with run ").append(report.baselineRunId()).append(" (client time, Mann-Whitney U):")
+                    .append(System.lineSeparator());
+            if (report.comparisons().isEmpty()) {
+                text.append("  no group of this run is in the baseline").append(System.lineSeparator());
+            }
+            report.comparisons().forEach((group, comparison) -> text.append("  ").append(group.describe())
+                    .append(": ").append(comparison.describe()).append(System.lineSeparator()));
+        }
         text.append("Written to ").append(resultsLocation).append(System.lineSeparator());
         return text.toString();
+    }
+
+    private static String atLeast(int count, Statistics statistics, Function<Statistics, Number> value) {
+        return statistics.count() < count ? "-" : millis(statistics, value);
+    }
+
+    private static String medianInterval(Statistics statistics) {
+        return statistics.medianInterval(ConfidenceLevel.NINETY_FIVE)
+                .map(ci -> String.format(Locale.ROOT, "%.2f-%.2f", ci.lower() / 1000, ci.upper() / 1000))
+                .orElse("-");
     }
 
     private static String millis(Statistics statistics, Function<Statistics, Number> value) {

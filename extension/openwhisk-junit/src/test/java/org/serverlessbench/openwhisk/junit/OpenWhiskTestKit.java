@@ -96,7 +96,7 @@ final class OpenWhiskTestKit {
                 .configurationParameters(configuration)
                 .selectors(selectClass(testClass))
                 .execute();
-        return new Run(results, rows(resultsDirectory.resolve("results.json")), resultsDirectory);
+        return new Run(results, rows(resultsDirectory.resolve("latest").resolve("results.json")), resultsDirectory);
     }
 
     private static List<JsonNode> rows(Path resultsJson) {

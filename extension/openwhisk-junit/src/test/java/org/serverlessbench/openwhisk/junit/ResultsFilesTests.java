@@ -42,17 +42,17 @@ class ResultsFilesTests {
         OpenWhiskTestKit.Run run = OpenWhiskTestKit.run(PassAndFailTestCases.class, Map.of(), results);
 
         run.results().testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-        try (Stream<Path> files = Files.list(results)) {
+        try (Stream<Path> files = Files.list(results.resolve("latest"))) {
             assertThat(files.map(file -> file.getFileName().toString()))
-                    .containsExactlyInAnyOrder("results.json", "results.csv");
+                    .containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");
         }
         String prefix = PassAndFailTestCases.class.getName() + "#";
         assertThat(run.rows()).extracting(row -> row.get("test").asText() + " " + row.get("status").asText())
                 .containsExactly(prefix + "a_passes success", prefix + "b_fails application error");
-        JsonNode json = new ObjectMapper().readTree(results.resolve("results.json").toFile());
+        JsonNode json = new ObjectMapper().readTree(results.resolve("latest/results.json").toFile());
         assertThat(json.get("run").get("target").asText()).isEqualTo("embedded");
         assertThat(json.get("summary")).hasSize(2);
-        List<String> csv = Files.readAllLines(results.resolve("results.csv"));
+        List<String> csv = Files.readAllLines(results.resolve("latest/results.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(2)).startsWith(prefix + "b_fails,echo,");
     }

@@ -39,7 +39,8 @@ class ResultsSinkInStoreTest {
         EngineExecutionResults run = execute(PassingTestCases.class, Map.of());
 
         run.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
-        assertThat(listing(results)).containsExactlyInAnyOrder("results.json", "results.csv");
+        assertThat(listing(results.resolve("latest"))).containsExactlyInAnyOrder("results.json", "results.csv",
+                "report.html", "sebs");
         assertThat(tests(results)).containsExactly(PassingTestCases.class.getName() + "#first",
                 PassingTestCases.class.getName() + "#second");
     }
@@ -49,7 +50,7 @@ class ResultsSinkInStoreTest {
         EngineExecutionResults run = execute(FailingTestCases.class, Map.of());
 
         run.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        assertThat(listing(results)).containsExactlyInAnyOrder("results.json", "results.csv");
+        assertThat(listing(results.resolve("latest"))).contains("results.json", "results.csv");
         assertThat(tests(results)).containsExactly(FailingTestCases.class.getName() + "#fails");
     }
 
@@ -86,7 +87,7 @@ class ResultsSinkInStoreTest {
     }
 
     private List<String> tests(Path folder) throws IOException {
-        JsonNode json = mapper.readTree(folder.resolve("results.json").toFile());
+        JsonNode json = mapper.readTree(folder.resolve("latest/results.json").toFile());
         return json.findValuesAsText("test").stream().distinct().toList();
     }
 

@@ -60,8 +60,13 @@ class ResultsSinkTest {
         assertThat(results).isEmptyDirectory();
         sink.close();
 
-        assertThat(listing(results)).containsExactlyInAnyOrder("results.json", "results.csv");
-        JsonNode json = mapper.readTree(results.resolve("results.json").toFile());
+        assertThat(listing(results)).containsExactlyInAnyOrder("20261126-175900-000", "latest");
+        Path run = results.resolve("20261126-175900-000");
+        assertThat(results.resolve("latest")).isSymbolicLink();
+        assertThat(results.resolve("latest").toRealPath()).isEqualTo(run.toRealPath());
+        assertThat(listing(run)).containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");
+        assertThat(listing(run.resolve("sebs"))).containsExactlyInAnyOrder("result.csv", "experiments.json");
+        JsonNode json = mapper.readTree(run.resolve("results.json").toFile());
         JsonNode run = json.get("run");
         assertThat(run.get("target").asText()).isEqualTo("embedded");
         assertThat(run.get("apiHost").asText()).isEqualTo("http://127.0.0.1:3233");
@@ -88,6 +93,9 @@ class ResultsSinkTest {
         assertThat(measured.get("failureCount").asInt()).isZero();
         assertThat(measured.get("clientTimeUs").get("p50").asLong()).isEqualTo(2_000);
         assertThat(measured.get("clientTimeUs").get("p95").asLong()).isEqualTo(40_000);
+        assertThat(measured.get("clientTimeUs").get("median").asDouble()).isEqualTo(2_500.0);
+        assertThat(measured.get("clientTimeUs").get("meanCi95")).hasSize(2);
+        assertThat(measured.get("clientTimeUs").get("medianCi95").isNull()).as("n = 4 is too small").isTrue();
         assertThat(measured.get("providerExecutionUs").get("p50").asLong()).isEqualTo(1_500);
         assertThat(measured.get("providerInitUs").get("mean").asDouble()).isEqualTo(30_000.0);
         JsonNode failing = summary.get(1);
@@ -95,7 +103,7 @@ class ResultsSinkTest {
         assertThat(failing.get("providerExecutionUs").get("count").asInt()).isZero();
         assertThat(failing.get("providerExecutionUs").has("p50")).isFalse();
 
-        List<List<String>> csv = Csv.parse(Files.readString(results.resolve("results.csv"), StandardCharsets.UTF_8));
+        List<List<String>> csv = Csv.parse(Files.readString(run.resolve("results.csv"), StandardCharsets.UTF_8));
         assertThat(csv.get(0)).isEqualTo(INVOCATION_FIELDS);
         assertThat(csv).hasSize(7);
         assertThat(csv.get(6).get(0)).isEqualTo(fails);
@@ -103,10 +111,10 @@ class ResultsSinkTest {
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("OpenWhisk results: 6 invocations (1 warm-up, not in the statistics) on embedded"
                         + " (http://127.0.0.1:3233)")
-                .containsPattern("SleepBenchmark#measures +sleep-python +4 +1 +0 +2\\.00 +40\\.00 +1\\.50 +35\\.00"
+                .containsPattern("SleepBenchmark#measures +sleep-python +4 +1 +0 +2\\.00 +- +- +- +1\\.50 +-"
                         + " +30\\.00")
-                .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +4\\.00 +- +- +-")
-                .contains("results.json");
+                .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +- +- +- +- +- +-")
+                .contains("Written to " + run.toAbsolutePath().resolve("results.json"));
     }
 
     @Test
@@ -125,10 +133,9 @@ class ResultsSinkTest {
         ResultsSink sink = open(directory);
         sink.append(Rows.warm("A#warm", "f", 1, 10, 5));
         sink.close();
-        Files.delete(directory.resolve("results.json"));
         sink.close();
 
-        assertThat(directory.resolve("results.json")).doesNotExist();
+        assertThat(listing(directory)).containsExactlyInAnyOrder("20261126-175900-000", "latest");
         assertThatThrownBy(() -> sink.append(Rows.warm("A#late", "f", 2, 10, 5)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already written to " + directory.toAbsolutePath())
@@ -137,7 +144,7 @@ class ResultsSinkTest {
     }
 
     @Test
-    void replacesTheFilesOfAnEarlierRun() throws IOException {
+    void keepsEachRunInItsOwnFolderAndPointsLatestAtTheNewest() throws IOException {
         ResultsSink first = open(directory);
         first.append(Rows.warm("A#first", "f", 1, 10, 5));
         first.append(Rows.warm("A#first", "f", 2, 10, 5));
@@ -146,11 +153,63 @@ class ResultsSinkTest {
         second.append(Rows.warm("A#second", "f", 3, 10, 5));
         second.close();
 
-        JsonNode invocations = mapper.readTree(directory.resolve("results.json").toFile()).get("invocations");
+        JsonNode invocations = mapper.readTree(directory.resolve("latest/results.json").toFile()).get("invocations");
         assertThat(invocations).singleElement().satisfies(row -> assertThat(row.get("test").asText())
                 .isEqualTo("A#second"));
-        assertThat(Files.readAllLines(directory.resolve("results.csv"))).hasSize(2);
-        assertThat(listing(directory)).containsExactlyInAnyOrder("results.json", "results.csv");
+        assertThat(Files.readAllLines(directory.resolve("latest/results.csv"))).hasSize(2);
+        assertThat(listing(directory)).containsExactlyInAnyOrder("20261126-175900-000", "20261126-175900-000-1",
+                "latest");
+        assertThat(mapper.readTree(directory.resolve("20261126-175900-000/results.json").toFile())
+                .get("invocations")).hasSize(2);
+    }
+
+    @Test
+    void keepsOnlyTheConfiguredNumberOfRuns() throws IOException {
+        for (int i = 0; i < 4; i++) {
+            ResultsSink sink = ResultsSink.open(new ResultsOptions(directory, 2, java.util.Optional.empty(), false,
+                    0.1), RUN, Clock.fixed(OPENED.plusSeconds(i), ZoneOffset.UTC),
+                    new PrintStream(console, true, StandardCharsets.UTF_8));
+            sink.append(Rows.warm("A#run" + i, "f", 1, 10, 5));
+            sink.close();
+        }
+
+        assertThat(listing(directory)).containsExactlyInAnyOrder("20261126-175902-000", "20261126-175903-000",
+                "latest");
+    }
+
+    @Test
+    void comparesWithTheBaselineAndFlagsARegressedGroup() throws IOException {
+        ResultsSink before = open(directory);
+        for (int i = 0; i < 30; i++) {
+            before.append(Rows.warm("A#sleep", "f", i, 10_000 + i * 10, 9_000));
+        }
+        before.close();
+        ResultsSink after = ResultsSink.open(new ResultsOptions(directory, 20, java.util.Optional.of("previous"),
+                true, 0.1), RUN, Clock.fixed(OPENED.plusSeconds(60), ZoneOffset.UTC),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        for (int i = 0; i < 30; i++) {
+            after.append(Rows.warm("A#sleep", "f", i, 20_000 + i * 10, 19_000));
+        }
+
+        assertThat(after.regressionsOf("A#sleep")).singleElement().asString()
+                .startsWith("A#sleep f 256 MB warm regressed: median 2.0")
+                .endsWith("against run 20261126-175900-000");
+        after.close();
+
+        JsonNode baseline = mapper.readTree(directory.resolve("latest/results.json").toFile()).get("baseline");
+        assertThat(baseline.get("run").asText()).isEqualTo("20261126-175900-000");
+        assertThat(baseline.get("groups").get(0).get("verdict").asText()).isEqualTo("regressed");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Compared with run 20261126-175900-000")
+                .contains("A#sleep f 256 MB warm: regressed: median 2.0");
+    }
+
+    @Test
+    void aMissingBaselineRunIsNamedWithTheRunsThatExist() {
+        assertThatThrownBy(() -> ResultsSink.open(new ResultsOptions(directory, 20, java.util.Optional.of("nope"),
+                false, 0.1), RUN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("openwhisk.baseline is 'nope'")
+                .hasMessageContaining("'previous' for the newest");
     }
 
     @Test
@@ -177,7 +236,7 @@ class ResultsSinkTest {
         }
         sink.close();
 
-        JsonNode json = mapper.readTree(directory.resolve("results.json").toFile());
+        JsonNode json = mapper.readTree(directory.resolve("latest/results.json").toFile());
         assertThat(json.get("invocations")).hasSize(threads * rowsPerThread);
         assertThat(json.get("summary")).hasSize(threads);
     }

@@ -32,12 +32,27 @@ class SummaryTableTest {
         assertThat(lines.get(0)).isEqualTo("OpenWhisk results: 3 invocations (1 warm-up, not in the statistics) on"
                 + " remote (https://ow.example); times in ms");
         assertThat(lines.get(1)).isEqualTo("test                     function                   n  cold  failed"
-                + "  client p50  client p95  provider p50  provider p95  mean init");
+                + "  client p50  95% CI  client p95  client p99  provider p50  provider p95  mean init");
         assertThat(lines.get(2)).matches("-+").hasSameSizeAs(lines.get(1));
         assertThat(lines.get(3)).isEqualTo("B#warm                   f                          1     0       0"
-                + "       12.35       12.35         10.00         10.00          -");
+                + "       12.35       -           -           -         10.00             -          -");
         assertThat(lines.get(4)).isEqualTo("LongerClassName#failing  function-with-a-long-name  1     0       1"
-                + "        4.00        4.00             -             -          -");
+                + "        4.00       -           -           -             -             -          -");
         assertThat(lines.get(5)).isEqualTo("Written to results.json");
+    }
+
+    @Test
+    void showsPercentilesAndTheMedianIntervalOnlyWhereTheSampleSupportsThem() {
+        List<InvocationRow> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            rows.add(Rows.warm("a.B#many", "f", i, i * 1_000L, 500));
+        }
+        RunReport report = RunReport.of(new RunInfo("embedded", null, Map.of()), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(5), rows);
+
+        String line = SummaryTable.render(report, "x").lines().toList().get(3);
+
+        // n = 30: p50 = X(15), Le Boudec 95 % = [X(9), X(22)], p95 = X(29), no p99 below n = 100
+        assertThat(line).containsPattern("B#many +f +30 +0 +0 +15\\.00 +9\\.00-22\\.00 +29\\.00 +- +0\\.50");
     }
 }

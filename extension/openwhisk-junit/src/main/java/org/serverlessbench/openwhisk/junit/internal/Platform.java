@@ -80,7 +80,8 @@ final class Platform implements AutoCloseable {
                     reported.minActionTimeout(), reported.maxActionTimeout());
             String webNamespace = embedded != null ? embedded.namespace() : webNamespace(client);
             String target = Settings.configName(settings.target());
-            ResultsSink sink = ResultsSink.open(settings.resultsDirectory(), RunInfo.describe(target, apiHost));
+            ResultsSink sink = ResultsSink.open(ResultsSettings.read(parameters, settings.resultsDirectory()),
+                    RunInfo.describe(target, apiHost));
             return new Platform(settings, client, embedded, webNamespace, limits, sink);
         } catch (RuntimeException e) {
             closeQuietly(client, e);
