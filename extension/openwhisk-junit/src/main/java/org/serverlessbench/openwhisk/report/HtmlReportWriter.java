@@ -47,6 +47,7 @@ final class HtmlReportWriter {
         html.append("<h1>OpenWhisk benchmark results</h1>");
         runSection(report, html);
         summarySection(report, html);
+        baselineSection(report, html);
         Map<String, List<InvocationRow>> byFunction = new LinkedHashMap<>();
         for (InvocationRow row : report.rows()) {
             if (!row.warmup()) {
@@ -93,6 +94,28 @@ final class HtmlReportWriter {
         }
         html.append("</table><p class=\"note\">Median CI: Le Boudec's order-statistic interval (n &gt; 20); mean CI:"
                 + " Student's t. p95 is shown from n = 20, p99 from n = 100 (nearest rank).</p>");
+    }
+
+    private static void baselineSection(RunReport report, StringBuilder html) {
+        if (report.baselineRunId() == null) {
+            return;
+        }
+        html.append("<h2>Compared with run ").append(Html.escape(report.baselineRunId())).append("</h2>")
+                .append("<table class=\"baseline\"><tr><th>group</th><th>verdict</th><th>median / baseline</th>"
+                        + "<th>median</th><th>baseline median</th><th>p (Mann-Whitney U)</th><th>n</th></tr>");
+        report.comparisons().forEach((group, comparison) -> {
+            html.append("<tr><td>").append(Html.escape(group.describe())).append("</td><td>")
+                    .append(Html.escape(comparison.verdict().label())).append("</td>");
+            cell(html, String.format(Locale.ROOT, "%.2fx", comparison.ratio()));
+            cell(html, ms(comparison.currentMedian()));
+            cell(html, ms(comparison.baselineMedian()));
+            cell(html, String.format(Locale.ROOT, "%.2g", comparison.pValue()));
+            cell(html, comparison.currentCount() + "/" + comparison.baselineCount());
+            html.append("</tr>");
+        });
+        html.append("</table><p class=\"note\">A group is regressed or improved when p &lt; ")
+                .append(Comparison.SIGNIFICANCE).append(" and the medians differ by more than the configured"
+                        + " ratio.</p>");
     }
 
     private static void functionSection(RunReport report, String function, List<InvocationRow> rows,

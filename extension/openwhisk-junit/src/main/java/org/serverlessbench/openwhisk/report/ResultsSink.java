@@ -121,7 +121,7 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
         List<String> regressions = new ArrayList<>();
         baseline.compare(ofTest).forEach((group, comparison) -> {
             if (comparison.verdict() == Comparison.Verdict.REGRESSED) {
-                regressions.add(group.describe() + " " + comparison.describe() + " against run "
+                regressions.add(group.describe() + ": " + comparison.describe() + " against run "
                         + baseline.runId());
             }
         });

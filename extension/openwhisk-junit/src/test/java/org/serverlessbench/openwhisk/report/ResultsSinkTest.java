@@ -61,12 +61,12 @@ class ResultsSinkTest {
         sink.close();
 
         assertThat(listing(results)).containsExactlyInAnyOrder("20261126-175900-000", "latest");
-        Path run = results.resolve("20261126-175900-000");
+        Path folder = results.resolve("20261126-175900-000");
         assertThat(results.resolve("latest")).isSymbolicLink();
-        assertThat(results.resolve("latest").toRealPath()).isEqualTo(run.toRealPath());
-        assertThat(listing(run)).containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");
-        assertThat(listing(run.resolve("sebs"))).containsExactlyInAnyOrder("result.csv", "experiments.json");
-        JsonNode json = mapper.readTree(run.resolve("results.json").toFile());
+        assertThat(results.resolve("latest").toRealPath()).isEqualTo(folder.toRealPath());
+        assertThat(listing(folder)).containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");
+        assertThat(listing(folder.resolve("sebs"))).containsExactlyInAnyOrder("result.csv", "experiments.json");
+        JsonNode json = mapper.readTree(folder.resolve("results.json").toFile());
         JsonNode run = json.get("run");
         assertThat(run.get("target").asText()).isEqualTo("embedded");
         assertThat(run.get("apiHost").asText()).isEqualTo("http://127.0.0.1:3233");
@@ -103,7 +103,7 @@ class ResultsSinkTest {
         assertThat(failing.get("providerExecutionUs").get("count").asInt()).isZero();
         assertThat(failing.get("providerExecutionUs").has("p50")).isFalse();
 
-        List<List<String>> csv = Csv.parse(Files.readString(run.resolve("results.csv"), StandardCharsets.UTF_8));
+        List<List<String>> csv = Csv.parse(Files.readString(folder.resolve("results.csv"), StandardCharsets.UTF_8));
         assertThat(csv.get(0)).isEqualTo(INVOCATION_FIELDS);
         assertThat(csv).hasSize(7);
         assertThat(csv.get(6).get(0)).isEqualTo(fails);
@@ -114,7 +114,7 @@ class ResultsSinkTest {
                 .containsPattern("SleepBenchmark#measures +sleep-python +4 +1 +0 +2\\.00 +- +- +- +1\\.50 +-"
                         + " +30\\.00")
                 .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +- +- +- +- +- +-")
-                .contains("Written to " + run.toAbsolutePath().resolve("results.json"));
+                .contains("Written to " + folder.toAbsolutePath().resolve("results.json"));
     }
 
     @Test
@@ -192,7 +192,7 @@ class ResultsSinkTest {
         }
 
         assertThat(after.regressionsOf("A#sleep")).singleElement().asString()
-                .startsWith("A#sleep f 256 MB warm regressed: median 2.0")
+                .startsWith("A#sleep f 256 MB warm: regressed: median 1.99x the baseline")
                 .endsWith("against run 20261126-175900-000");
         after.close();
 
@@ -200,7 +200,7 @@ class ResultsSinkTest {
         assertThat(baseline.get("run").asText()).isEqualTo("20261126-175900-000");
         assertThat(baseline.get("groups").get(0).get("verdict").asText()).isEqualTo("regressed");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("Compared with run 20261126-175900-000")
-                .contains("A#sleep f 256 MB warm: regressed: median 2.0");
+                .contains("A#sleep f 256 MB warm: regressed: median 1.99x");
     }
 
     @Test

@@ -92,7 +92,11 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     @Override
     public void afterEach(ExtensionContext context) {
         finishRecording(context);
-        FailureTracker.noteOutcome(context);
+        try {
+            TestChecks.check(context, platform(context).sink());
+        } finally {
+            FailureTracker.noteOutcome(context);
+        }
     }
 
     @Override
@@ -119,8 +123,8 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     }
 
     private static void finishRecording(ExtensionContext context) {
-        Recorder.find(context).ifPresent(recorder ->
-                recorder.finish(platform(context).sink(), context::publishReportEntry));
+        Recorder.find(context).ifPresent(recorder -> TestChecks.collect(context,
+                recorder.finish(platform(context).sink(), context::publishReportEntry)));
     }
 
     /** Deploys {@code specs} at once, each in the background; every action is registered for cleanup first. */

@@ -58,8 +58,10 @@ final class Recorder {
      * Waits for the records of the invocations since the last call, appends them to {@code sink} and, if any of
      * them was measured, publishes the report entries. The sink goes into the root Store, so that Jupiter closes it,
      * writing the results files, when the run ends.
+     *
+     * @return the measured (not warm-up) invocations among them
      */
-    void finish(ResultsSink sink, Consumer<Map<String, String>> publisher) {
+    List<Invocation> finish(ResultsSink sink, Consumer<Map<String, String>> publisher) {
         runStore.getOrComputeIfAbsent(ResultsSink.class, type -> sink, ResultsSink.class);
         List<DefaultInvocation> done;
         synchronized (this) {
@@ -77,6 +79,7 @@ final class Recorder {
         if (!entries.isEmpty()) {
             publisher.accept(entries);
         }
+        return measured;
     }
 
     /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
