@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -120,6 +121,11 @@ public final class ProcessContainerFactory implements ContainerFactory {
 
     Thread shutdownHook() {
         return shutdownHook;
+    }
+
+    /** The pid of the reaper that cleans up if this JVM dies, for tests. */
+    OptionalLong reaperPid() {
+        return reaper.map(r -> OptionalLong.of(r.pid())).orElse(OptionalLong.empty());
     }
 
     /** This factory's run: a prefix of every container's {@link ProcessMarker} value and its cgroups' parent. */

@@ -49,6 +49,10 @@ final class RuntimeReaper {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** This JVM cleaned up itself: tells the reaper it has nothing to do and waits until it has exited. */
     void stop() {
         try (OutputStream stdin = process.getOutputStream()) {

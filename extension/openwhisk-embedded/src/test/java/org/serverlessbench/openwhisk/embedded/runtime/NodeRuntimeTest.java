@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
@@ -277,5 +278,12 @@ class NodeRuntimeTest {
         String code = "const { spawn } = require('child_process');"
                 + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
         assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
+    }
+
+    @Test
+    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
+        String code = "const { spawn } = require('child_process');"
+                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
+        assertEndsWithItsChildWhenStdinCloses(initialized(code), TIMEOUT);
     }
 }

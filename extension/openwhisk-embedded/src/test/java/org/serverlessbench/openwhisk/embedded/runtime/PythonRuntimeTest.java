@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
@@ -245,5 +246,13 @@ class PythonRuntimeTest {
                 + "def main(args):\n"
                 + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
         assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
+    }
+
+    @Test
+    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
+        String code = "import subprocess\n"
+                + "def main(args):\n"
+                + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
+        assertEndsWithItsChildWhenStdinCloses(initialized(code), TIMEOUT);
     }
 }
