@@ -12,9 +12,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The cgroups of one run of a {@link ProcessContainerFactory}: {@code <own cgroup>/openwhisk-embedded/<run>/<container>}
- * in the v1 {@code memory} (and {@code freezer}) hierarchies, or in the unified v2 hierarchy when it has the memory
- * controller. Nested under this JVM's own cgroup so that the limits set on the JVM's environment still apply.
+ * The cgroups of one run of a {@link ProcessContainerFactory}:
+ * {@code <own cgroup>/openwhisk-embedded/<run>/<container>} in the v1 {@code memory} (and {@code freezer})
+ * hierarchies, or in the unified v2 hierarchy when it has the memory controller. Nested under this JVM's own cgroup
+ * so that the limits set on the JVM's environment still apply.
  */
 final class Cgroups {
 

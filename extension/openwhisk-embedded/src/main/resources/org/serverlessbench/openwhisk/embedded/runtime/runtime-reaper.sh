@@ -1,7 +1,8 @@
 # Cleans up after a JVM whose embedded OpenWhisk started runtime processes, however that JVM ended. Started by
 # ProcessContainerFactory in a session of its own, it blocks on its stdin, whose other end only that JVM holds. A JVM
-# that cleaned up itself writes "stopped"; end of file without it means the JVM died. The reaper then kills the processes marked with the run's id and those left in the run's cgroups
-# (double-forked ones included), removes the cgroups and deletes the work directory.
+# that cleaned up itself writes "stopped"; end of file without it means the JVM died. The reaper then kills the
+# processes marked with the run's id and those left in the run's cgroups (double-forked ones included), removes the
+# cgroups and deletes the work directory.
 # Usage: sh runtime-reaper.sh <run id> <work directory> [<cgroup run directory>...]
 run=$1
 work=$2

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.serverlessbench.openwhisk.embedded.runtime.CgroupRequirement;
 import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
 
 /** The invoker against real nodejs runtime processes. */
@@ -284,6 +285,25 @@ class InvokerTest {
     }
 
     @Test
+    void reportsBuffersPastTheLimitAsExhaustedMemoryAndDestroysTheContainer() throws Exception {
+        CgroupRequirement.assumeCgroups(factory);
+        start(noStemCells());
+        String code = "function main(args) { const keep = [];"
+                + " for (let i = 0; args.hog && i < 12; i++) keep.push(Buffer.alloc(100 * 1024 * 1024, 1));"
+                + " return { pid: process.pid }; }";
+        ActionRevision action = action("buffers", "nodejs:20", code, 128, 60_000, 10);
+        long pid = pid(activate(invoker, action));
+
+        ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("hog", true), null)));
+
+        assertThat(status(record)).isEqualTo("action developer error");
+        assertThat(record.get("response").get("result").get("error").asText())
+                .isEqualTo("The action exhausted its memory and was aborted.");
+        awaitCondition(Duration.ofSeconds(10), () -> !alive(pid));
+        assertThat(cold(activate(invoker, action))).isTrue();
+    }
+
+    @Test
     void reportsAFailedInitialisationWithItsInitTime() throws Exception {
         start(noStemCells());
 
@@ -415,6 +435,7 @@ class InvokerTest {
 
     @Test
     void closeKillsEveryProcessAndFailsQueuedActivations() throws Exception {
+        Set<Long> factoryHelpers = childPids();
         start(InvokerConfig.defaults("http://127.0.0.1:3233").withMemoryCapacityMb(512));
         awaitCondition(Duration.ofSeconds(20), () -> invoker.state().idleStemCells() == 1);
         ActionRevision slow = nodeAction("slow", "function main() { return new Promise(() => {}); }");
@@ -424,6 +445,7 @@ class InvokerTest {
         CompletableFuture<ObjectNode> queued = invoker.activate(request(big));
         awaitCondition(Duration.ofSeconds(20), () -> invoker.state().queued() == 1);
         Set<Long> children = childPids();
+        children.removeAll(factoryHelpers);
         assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 
         invoker.close();

@@ -282,8 +282,8 @@ class NodeRuntimeTest {
 
     @Test
     void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
-        String code = "const { spawn } = require('child_process');"
-                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
+        String code = "const { spawn } = require('child_process'); function main() {"
+                + " const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
         assertEndsWithItsChildWhenStdinCloses(initialized(code), TIMEOUT);
     }
 }
