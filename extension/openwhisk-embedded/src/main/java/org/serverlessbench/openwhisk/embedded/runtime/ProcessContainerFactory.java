@@ -41,7 +41,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             + " shift; n=$((n - 1)); done; exec \"$@\"";
 
     private final Path workDirectory;
-    private final String runId = RunOwner.current().id();
+    private final String runId = RunOwner.current().newRunId();
     private final Optional<Cgroups> cgroups;
     private final Optional<Path> setsid;
     private final Optional<RuntimeReaper> reaper;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The JVM a run of runtime processes belongs to: its pid namespace, pid and start time, so that what a dead JVM left
@@ -21,14 +22,23 @@ record RunOwner(long pidNamespace, long pid, long startMillis) {
         return new RunOwner(currentPidNamespace(), self.pid(), startMillis(self).orElse(0L));
     }
 
-    /** {@code <pid namespace>-<pid>-<start millis>}: safe in file names, cgroup names and environment values. */
+    /** {@code <pid namespace>-<pid>-<start millis>}, the prefix of the ids of this owner's runs. */
     String id() {
         return pidNamespace + SEPARATOR + pid + SEPARATOR + startMillis;
     }
 
-    static Optional<RunOwner> parse(String id) {
-        String[] parts = id.split(SEPARATOR);
-        if (parts.length != 3) {
+    /**
+     * A new run id, {@code <owner id>-<random>}: one per container factory, as one JVM may hold several; safe in file
+     * names, cgroup names and environment values.
+     */
+    String newRunId() {
+        return id() + SEPARATOR + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 28, Integer.MAX_VALUE));
+    }
+
+    /** The owner of a run id made by {@link #newRunId()}. */
+    static Optional<RunOwner> parse(String runId) {
+        String[] parts = runId.split(SEPARATOR);
+        if (parts.length != 4) {
             return Optional.empty();
         }
         try {

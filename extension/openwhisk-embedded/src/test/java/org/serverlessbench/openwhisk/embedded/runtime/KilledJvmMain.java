@@ -16,7 +16,8 @@ import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
 /**
  * Run by {@link KilledJvmTest} in a child JVM that it then kills with SIGKILL. With {@code server}, starts an embedded
  * OpenWhisk with warm nodejs, python and java containers and a container whose action double-forked a process; with
- * {@code factory}, only a factory with the double-forking container. Prints {@code run <id>}, {@code pid <n>} for
+ * {@code factory}, only a factory with the double-forking container. Prints {@code owner <id>} (the prefix of its
+ * run ids), {@code pid <n>} for
  * each action process and forked process, {@code reaper <pid>}, then {@code ready}, and waits to be killed.
  */
 public final class KilledJvmMain {
@@ -31,7 +32,7 @@ public final class KilledJvmMain {
 
     public static void main(String[] args) throws Exception {
         Path workParent = Path.of(args[1]);
-        System.out.println("run " + RunOwner.current().id());
+        System.out.println("owner " + RunOwner.current().id());
         if (args[0].equals("server")) {
             EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().workDirectory(workParent)
                     .prewarm("nodejs:20", 0).start();

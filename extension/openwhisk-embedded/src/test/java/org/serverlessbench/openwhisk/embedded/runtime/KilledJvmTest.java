@@ -30,7 +30,7 @@ class KilledJvmTest {
     private Process jvm;
 
     /** What the child JVM printed. */
-    private record Started(String runId, List<Long> pids, Long reaperPid) {
+    private record Started(String ownerId, List<Long> pids, Long reaperPid) {
     }
 
     @AfterEach
@@ -48,10 +48,10 @@ class KilledJvmTest {
 
         jvm.destroyForcibly();
 
-        Await.until(CLEANUP, "no process of run " + started.runId() + " alive and its work directory gone",
+        Await.until(CLEANUP, "no process of " + started.ownerId() + " alive and its work directory gone",
                 () -> started.pids().stream().noneMatch(KilledJvmTest::running) && processesOf(started).isEmpty()
                         && workDirectories().isEmpty());
-        assertThat(cgroupRunDirectories(started.runId())).noneMatch(Files::exists);
+        assertThat(cgroupRunDirectories(started.ownerId())).isEmpty();
     }
 
     @Test
@@ -73,7 +73,7 @@ class KilledJvmTest {
             assertThat(processesOf(started)).isEmpty();
             assertThat(left.get(0)).doesNotExist();
             assertThat(workDirectories()).hasSize(1);
-            assertThat(cgroupRunDirectories(started.runId())).noneMatch(Files::exists);
+            assertThat(cgroupRunDirectories(started.ownerId())).isEmpty();
         }
     }
 
@@ -82,7 +82,7 @@ class KilledJvmTest {
         jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KilledJvmMain.class.getName(),
                 mode, temp.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-        String runId = null;
+        String ownerId = null;
         Long reaper = null;
         List<Long> pids = new ArrayList<>();
         long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -90,14 +90,14 @@ class KilledJvmTest {
             assertThat(System.nanoTime()).as("child JVM ready within %s", STARTUP).isLessThan(deadline);
             String[] parts = line.split(" ", 2);
             switch (parts[0]) {
-                case "run" -> runId = parts[1];
+                case "owner" -> ownerId = parts[1];
                 case "pid" -> pids.add(Long.parseLong(parts[1]));
                 case "reaper" -> reaper = Long.parseLong(parts[1]);
                 default -> throw new AssertionError("unexpected output of the child JVM: " + line);
             }
         }
         assertThat(jvm.isAlive()).as("the child JVM got ready").isTrue();
-        return new Started(runId, pids, reaper);
+        return new Started(ownerId, pids, reaper);
     }
 
     private static boolean running(long pid) {
@@ -105,7 +105,7 @@ class KilledJvmTest {
     }
 
     private static List<ProcessMarker.Marked> processesOf(Started started) {
-        return ProcessMarker.find(marked -> marked.runId().equals(started.runId()));
+        return ProcessMarker.find(marked -> marked.runId().startsWith(started.ownerId() + "-"));
     }
 
     private List<Path> workDirectories() {
@@ -116,11 +116,20 @@ class KilledJvmTest {
         }
     }
 
-    private static List<Path> cgroupRunDirectories(String runId) {
-        List<Path> directories = new ArrayList<>();
-        CgroupMounts.ownV1("memory").ifPresent(own -> directories.add(own.resolve(Cgroups.PARENT).resolve(runId)));
-        CgroupMounts.ownV1("freezer").ifPresent(own -> directories.add(own.resolve(Cgroups.PARENT).resolve(runId)));
-        CgroupMounts.ownV2().ifPresent(own -> directories.add(own.resolve(Cgroups.PARENT).resolve(runId)));
-        return directories;
+    /** The cgroups of the runs of {@code ownerId} in the hierarchies this JVM is in. */
+    private static List<Path> cgroupRunDirectories(String ownerId) {
+        List<Path> parents = new ArrayList<>();
+        CgroupMounts.ownV1("memory").ifPresent(own -> parents.add(own.resolve(Cgroups.PARENT)));
+        CgroupMounts.ownV1("freezer").ifPresent(own -> parents.add(own.resolve(Cgroups.PARENT)));
+        CgroupMounts.ownV2().ifPresent(own -> parents.add(own.resolve(Cgroups.PARENT)));
+        List<Path> runs = new ArrayList<>();
+        for (Path parent : parents) {
+            try (Stream<Path> children = Files.list(parent)) {
+                children.filter(run -> run.getFileName().toString().startsWith(ownerId + "-")).forEach(runs::add);
+            } catch (IOException noRuns) {
+                // no run was ever made there
+            }
+        }
+        return runs;
     }
 }
