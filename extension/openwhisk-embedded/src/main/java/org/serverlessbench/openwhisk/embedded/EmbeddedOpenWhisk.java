@@ -91,6 +91,7 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
         private final Map<String, Integer> prewarm = new LinkedHashMap<>(InvokerConfig.DEFAULT_PREWARM);
         private Duration idleContainerTimeout = InvokerConfig.DEFAULT_IDLE_CONTAINER_TIMEOUT;
         private int activationStoreCapacity = InvokerConfig.DEFAULT_ACTIVATION_STORE_CAPACITY;
+        private long activationStoreMaxBytes = InvokerConfig.DEFAULT_ACTIVATION_STORE_MAX_BYTES;
         private Path workDirectory;
         private ContainerFactory containerFactory;
         private Duration maxBlockingWait = Duration.ofSeconds(60);
@@ -172,6 +173,19 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bytes the kept activation records may take, measured as compact JSON; the oldest are dropped beyond this. A
+         * record larger than this is answered but not kept. Default 256 MB.
+         */
+        public Builder activationStoreMaxBytes(long activationStoreMaxBytes) {
+            if (activationStoreMaxBytes <= 0) {
+                throw new IllegalArgumentException(
+                        "activationStoreMaxBytes must be positive, got " + activationStoreMaxBytes);
+            }
+            this.activationStoreMaxBytes = activationStoreMaxBytes;
+            return this;
+        }
+
         /** Where the process runtimes unpack action code; default a temporary directory deleted on close. */
         public Builder workDirectory(Path workDirectory) {
             this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory == null");
@@ -209,7 +223,7 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
                 ControllerServer server = ControllerServer.start(port, controllerConfig,
                         apiHost -> new Invoker(new InvokerConfig(memoryCapacityMb, stemCells,
                                 InvokerConfig.DEFAULT_PREWARM_MEMORY_MB, idleContainerTimeout,
-                                activationStoreCapacity, apiHost), factory));
+                                activationStoreCapacity, activationStoreMaxBytes, apiHost), factory));
                 return new EmbeddedOpenWhisk(server, factory);
             } catch (IOException | RuntimeException e) {
                 factory.close();

@@ -55,7 +55,7 @@ final class ActivationRunner {
                 timedOut = true;
             } catch (ContainerCrashedException e) {
                 crashLog = container.drainLogs(CRASH_LOG_WAIT);
-                failure = ActivationResult.developerError(outOfMemory(crashLog)
+                failure = ActivationResult.developerError(outOfMemory(crashLog) || container.memoryExhausted()
                         ? ActivationMessages.MEMORY_EXHAUSTED : ActivationMessages.ABNORMAL_INITIALIZATION);
             }
             initTimeMs = millis(System.nanoTime() - initStartNanos);
@@ -93,7 +93,8 @@ final class ActivationRunner {
         } catch (ContainerCrashedException e) {
             crashLog = container.drainLogs(CRASH_LOG_WAIT);
             result = ActivationResult.developerError(
-                    outOfMemory(crashLog) ? ActivationMessages.MEMORY_EXHAUSTED : ActivationMessages.ABNORMAL_RUN);
+                    outOfMemory(crashLog) || container.memoryExhausted()
+                            ? ActivationMessages.MEMORY_EXHAUSTED : ActivationMessages.ABNORMAL_RUN);
         }
         long runEndMs = runStartMs + millis(System.nanoTime() - runStartNanos);
         boolean keep = !result.destroysContainer();

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The bounded activation store. Records are kept as compact UTF-8 JSON so that memory stays flat over long runs; when
- * the capacity is reached, the record with the oldest {@code start} is dropped. Thread-safe.
+ * either the record count or the records' serialized bytes exceed their cap, the records with the oldest
+ * {@code start} are dropped. Thread-safe.
  */
 final class ActivationStore {
     private static final int SEQUENCE_BITS = 20;
@@ -24,19 +25,31 @@ final class ActivationStore {
     }
 
     private final int capacity;
+    private final long maxBytes;
+    private long bytes;
     private final Map<String, Stored> byId = new HashMap<>();
     /** Ordered by start, then by arrival; the key is {@code start << 20 | sequence}. */
     private final NavigableMap<Long, Stored> byStart = new TreeMap<>();
     private long sequence;
 
-    ActivationStore(int capacity) {
+    /**
+     * @param capacity records kept at most
+     * @param maxBytes serialized bytes (compact UTF-8 JSON) of all records kept at most
+     */
+    ActivationStore(int capacity, long maxBytes) {
+        if (capacity <= 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("the activation store needs a positive capacity and byte limit, got "
+                    + capacity + " records and " + maxBytes + " bytes");
+        }
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     /**
-     * Stores a record.
+     * Stores a record, dropping the oldest ones until both caps hold.
      *
      * @param name {@code action} or {@code pkg/action}, the value the {@code name} filter matches
+     * @throws IllegalArgumentException when the record alone is larger than the byte limit; it is not stored
      */
     void put(String namespace, String name, ObjectNode record) {
         String id = record.get("activationId").asText();
@@ -47,6 +60,11 @@ final class ActivationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("activation " + id + " could not be serialised for the store", e);
         }
+        if (json.length > maxBytes) {
+            throw new IllegalArgumentException("activation " + id + " is " + json.length + " bytes as JSON, more than"
+                    + " the activation store's limit of " + maxBytes + " bytes, so it was not stored; raise"
+                    + " activationStoreMaxBytes on EmbeddedOpenWhisk.Builder to keep such records");
+        }
         synchronized (this) {
             long key = (start << SEQUENCE_BITS) | (sequence++ & SEQUENCE_MASK);
             while (byStart.containsKey(key)) {
@@ -56,11 +74,14 @@ final class ActivationStore {
             Stored previous = byId.put(id, stored);
             if (previous != null) {
                 byStart.remove(previous.key());
+                bytes -= previous.json().length;
             }
             byStart.put(key, stored);
-            while (byId.size() > capacity) {
+            bytes += json.length;
+            while (byId.size() > capacity || bytes > maxBytes) {
                 Stored oldest = byStart.pollFirstEntry().getValue();
                 byId.remove(oldest.activationId());
+                bytes -= oldest.json().length;
             }
         }
     }
@@ -109,6 +130,11 @@ final class ActivationStore {
 
     synchronized int size() {
         return byId.size();
+    }
+
+    /** The serialized bytes of all records kept. */
+    synchronized long bytes() {
+        return bytes;
     }
 
     private NavigableMap<Long, Stored> range(Long sinceMs, Long uptoMs) {

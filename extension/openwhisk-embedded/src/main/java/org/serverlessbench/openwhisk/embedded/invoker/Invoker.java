@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
@@ -32,6 +34,7 @@ import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
  * their number is bounded by the pool's memory. The factory belongs to the caller, who closes it after this invoker.
  */
 public final class Invoker implements Activator {
+    private static final Logger LOG = Logger.getLogger(Invoker.class.getName());
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private static final String SHUT_DOWN = "The embedded OpenWhisk invoker was shut down before the action could run.";
 
@@ -48,7 +51,7 @@ public final class Invoker implements Activator {
     public Invoker(InvokerConfig config, ContainerFactory factory) {
         this.config = Objects.requireNonNull(config, "config == null");
         this.factory = Objects.requireNonNull(factory, "factory == null");
-        this.store = new ActivationStore(config.activationStoreCapacity());
+        this.store = new ActivationStore(config.activationStoreCapacity(), config.activationStoreMaxBytes());
         this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("embedded-invoker-worker-"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
@@ -116,6 +119,11 @@ public final class Invoker implements Activator {
             }
         }
         return new ContainerFactoryInfo(List.copyOf(available), Map.copyOf(unavailable));
+    }
+
+    /** The serialized bytes of the records kept, for tests. */
+    long storedActivationBytes() {
+        return store.bytes();
     }
 
     /** Memory in use, containers and queue length, for tests. */
@@ -197,9 +205,19 @@ public final class Invoker implements Activator {
         }
     }
 
+    /** Stores the record, then answers the waiting client, who gets the record even when storing it failed. */
     private void finish(ActivationJob job, ObjectNode record) {
-        store.put(job.request().action().namespace(), ActivationRecords.filterName(job.request().action()), record);
-        job.record().complete(record);
+        try {
+            store.put(job.request().action().namespace(), ActivationRecords.filterName(job.request().action()),
+                    record);
+        } catch (IllegalArgumentException tooLarge) {
+            LOG.warning("[embedded invoker] " + tooLarge.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.log(Level.WARNING, "[embedded invoker] activation " + job.request().activationId()
+                    + " was answered but not stored: " + e, e);
+        } finally {
+            job.record().complete(record);
+        }
     }
 
     private void removeIdleContainers() {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param prewarmMemoryMb         memory of each stem cell; only actions with this memory limit can take one
  * @param idleContainerTimeout    an idle warm container is removed after this long without work
  * @param activationStoreCapacity records kept; the oldest is dropped beyond this
+ * @param activationStoreMaxBytes serialized bytes of the records kept; the oldest are dropped beyond this
  * @param apiHost                 given to every container as {@code __OW_API_HOST}
  */
 public record InvokerConfig(
@@ -20,6 +21,7 @@ public record InvokerConfig(
         int prewarmMemoryMb,
         Duration idleContainerTimeout,
         int activationStoreCapacity,
+        long activationStoreMaxBytes,
         String apiHost) {
 
     public static final int DEFAULT_MEMORY_CAPACITY_MB = 4096;
@@ -27,6 +29,7 @@ public record InvokerConfig(
     public static final int DEFAULT_PREWARM_MEMORY_MB = 256;
     public static final Duration DEFAULT_IDLE_CONTAINER_TIMEOUT = Duration.ofMinutes(10);
     public static final int DEFAULT_ACTIVATION_STORE_CAPACITY = 100_000;
+    public static final long DEFAULT_ACTIVATION_STORE_MAX_BYTES = 256L * 1024 * 1024;
     /** OpenWhisk standalone keeps one stem cell of the default nodejs kind. */
     public static final Map<String, Integer> DEFAULT_PREWARM = Map.of("nodejs:20", 1);
 
@@ -51,30 +54,42 @@ public record InvokerConfig(
             throw new IllegalArgumentException(
                     "activationStoreCapacity must be positive, was " + activationStoreCapacity);
         }
+        if (activationStoreMaxBytes <= 0) {
+            throw new IllegalArgumentException(
+                    "activationStoreMaxBytes must be positive, was " + activationStoreMaxBytes);
+        }
         Objects.requireNonNull(apiHost, "apiHost == null");
     }
 
     /** OpenWhisk standalone's pool settings, with a 4 GB capacity, for a server reachable at {@code apiHost}. */
     public static InvokerConfig defaults(String apiHost) {
         return new InvokerConfig(DEFAULT_MEMORY_CAPACITY_MB, DEFAULT_PREWARM, DEFAULT_PREWARM_MEMORY_MB,
-                DEFAULT_IDLE_CONTAINER_TIMEOUT, DEFAULT_ACTIVATION_STORE_CAPACITY, apiHost);
+                DEFAULT_IDLE_CONTAINER_TIMEOUT, DEFAULT_ACTIVATION_STORE_CAPACITY, DEFAULT_ACTIVATION_STORE_MAX_BYTES,
+                apiHost);
     }
 
     public InvokerConfig withMemoryCapacityMb(int mb) {
-        return new InvokerConfig(mb, prewarm, prewarmMemoryMb, idleContainerTimeout, activationStoreCapacity, apiHost);
+        return new InvokerConfig(mb, prewarm, prewarmMemoryMb, idleContainerTimeout, activationStoreCapacity,
+                activationStoreMaxBytes, apiHost);
     }
 
     public InvokerConfig withPrewarm(Map<String, Integer> stemCells) {
         return new InvokerConfig(memoryCapacityMb, stemCells, prewarmMemoryMb, idleContainerTimeout,
-                activationStoreCapacity, apiHost);
+                activationStoreCapacity, activationStoreMaxBytes, apiHost);
     }
 
     public InvokerConfig withIdleContainerTimeout(Duration timeout) {
         return new InvokerConfig(memoryCapacityMb, prewarm, prewarmMemoryMb, timeout, activationStoreCapacity,
-                apiHost);
+                activationStoreMaxBytes, apiHost);
     }
 
     public InvokerConfig withActivationStoreCapacity(int capacity) {
-        return new InvokerConfig(memoryCapacityMb, prewarm, prewarmMemoryMb, idleContainerTimeout, capacity, apiHost);
+        return new InvokerConfig(memoryCapacityMb, prewarm, prewarmMemoryMb, idleContainerTimeout, capacity,
+                activationStoreMaxBytes, apiHost);
+    }
+
+    public InvokerConfig withActivationStoreMaxBytes(long maxBytes) {
+        return new InvokerConfig(memoryCapacityMb, prewarm, prewarmMemoryMb, idleContainerTimeout,
+                activationStoreCapacity, maxBytes, apiHost);
     }
 }

@@ -35,6 +35,12 @@ public interface ActionContainer extends AutoCloseable {
      */
     List<LogLine> drainLogs(Duration timeout);
 
+    /**
+     * Whether the kernel killed a process of this container because the container used more memory than its limit;
+     * false where the limit is not enforced for the whole process tree (no cgroup).
+     */
+    boolean memoryExhausted();
+
     /** Whether the process is still running. */
     boolean isAlive();
 

@@ -12,11 +12,12 @@ import org.serverlessbench.openwhisk.embedded.runtime.java.JavaActionRuntime;
 
 /**
  * {@code java:8}: a child JVM (the {@code java} of the running JVM) with {@link JavaActionRuntime} and Gson on its
- * class path, its heap limited to the action's memory and tuned for a fast start.
+ * class path, its heap limited to fit the action's memory and tuned for a fast start.
  */
 final class JavaLauncher implements RuntimeLauncher {
 
     static final String KIND = "java:8";
+    private static final int NATIVE_RESERVE_MB = 32;
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final String classPath;
@@ -62,11 +63,22 @@ final class JavaLauncher implements RuntimeLauncher {
         return Optional.ofNullable(classPathProblem);
     }
 
+    /**
+     * The whole memory without a cgroup (the heap is then the only limit). In a cgroup, the heap leaves room for the
+     * JVM's own memory (about 24 MB anonymous memory when idle), so that a full heap ends in an
+     * {@code OutOfMemoryError} the action sees, as with OpenWhisk's container-aware JVM, rather than a kill.
+     */
+    static int heapMb(LaunchSpec spec) {
+        return spec.cgroupLimited()
+                ? Math.max(spec.memoryMb() / 2, spec.memoryMb() - NATIVE_RESERVE_MB)
+                : spec.memoryMb();
+    }
+
     @Override
     public List<String> command(LaunchSpec spec) {
         return List.of(
                 java.toString(),
-                "-Xmx" + spec.memoryMb() + "m",
+                "-Xmx" + heapMb(spec) + "m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
                 "-Xshare:auto",

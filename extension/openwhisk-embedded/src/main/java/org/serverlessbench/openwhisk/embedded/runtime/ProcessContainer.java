@@ -31,11 +31,14 @@ final class ProcessContainer implements ActionContainer {
     private final HttpUrl initUrl;
     private final HttpUrl runUrl;
     private final Path directory;
+    private final ContainerCgroup cgroup;
+    private final String marker;
     private final Consumer<ProcessContainer> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
-            CallDeadlines deadlines, int port, Path directory, Consumer<ProcessContainer> onClose) {
+            CallDeadlines deadlines, int port, Path directory, ContainerCgroup cgroup, String marker,
+            Consumer<ProcessContainer> onClose) {
         this.id = id;
         this.kind = kind;
         this.memoryMb = memoryMb;
@@ -48,6 +51,8 @@ final class ProcessContainer implements ActionContainer {
         this.initUrl = base.resolve("/init");
         this.runUrl = base.resolve("/run");
         this.directory = directory;
+        this.cgroup = cgroup;
+        this.marker = marker;
         this.onClose = onClose;
     }
 
@@ -68,6 +73,11 @@ final class ProcessContainer implements ActionContainer {
 
     Process process() {
         return process;
+    }
+
+    /** The container's cgroup, or {@code null} where cgroups are not available. */
+    ContainerCgroup cgroup() {
+        return cgroup;
     }
 
     @Override
@@ -126,6 +136,11 @@ final class ProcessContainer implements ActionContainer {
     }
 
     @Override
+    public boolean memoryExhausted() {
+        return cgroup != null && cgroup.memoryExhausted();
+    }
+
+    @Override
     public boolean isAlive() {
         return !closed.get() && process.isAlive();
     }
@@ -135,7 +150,10 @@ final class ProcessContainer implements ActionContainer {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ProcessTree.kill(process, KILL_WAIT);
+        ProcessTree.kill(process, cgroup, marker, KILL_WAIT);
+        if (cgroup != null) {
+            cgroup.remove(KILL_WAIT);
+        }
         WorkDirectories.deleteQuietly(directory);
         onClose.accept(this);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,16 @@ public final class ProcessContainerFactory implements ContainerFactory {
             "python:default", PythonLauncher.KIND,
             "java:default", JavaLauncher.KIND);
     private static final List<String> INHERITED_VARIABLES = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ");
+    private static final Path SHELL = Path.of("/bin/sh");
+    /** Joins the cgroups whose {@code cgroup.procs} files are given, then runs the rest of the command line. */
+    private static final String JOIN_CGROUPS = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126;"
+            + " shift; n=$((n - 1)); done; exec \"$@\"";
 
     private final Path workDirectory;
+    private final String runId = RunOwner.current().newRunId();
+    private final Optional<Cgroups> cgroups;
+    private final Optional<Path> setsid;
+    private final Optional<RuntimeReaper> reaper;
     private final Map<String, RuntimeLauncher> launchers = new LinkedHashMap<>();
     private final OkHttpClient http;
     private final CallDeadlines deadlines;
@@ -54,10 +63,24 @@ public final class ProcessContainerFactory implements ContainerFactory {
         this(workDirectory, System.getenv("PATH"));
     }
 
-    /** Looks for {@code node} and {@code python3} on {@code path} instead of this process's {@code PATH}. */
+    /**
+     * Looks for {@code node} and {@code python3} on {@code path} instead of this process's {@code PATH}. First removes
+     * what runs of JVMs that are gone left behind.
+     */
     ProcessContainerFactory(Path workDirectory, String path) {
-        this.workDirectory = createWorkDirectory(workDirectory);
+        this(workDirectory, path, true);
+    }
+
+    /** With {@code useCgroups} false, containers get no cgroup even where cgroups can be written. */
+    ProcessContainerFactory(Path workDirectory, String path, boolean useCgroups) {
+        Path workParent = workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+        LeftoverSweep.run(workParent);
+        this.workDirectory = createWorkDirectory(workDirectory, runId);
+        this.cgroups = useCgroups ? Cgroups.create(runId) : Optional.empty();
+        this.setsid = ExecutableLookup.onPath("setsid", System.getenv("PATH"));
         ProxyScripts scripts = new ProxyScripts(this.workDirectory.resolve("proxies"));
+        this.reaper = RuntimeReaper.start(scripts.extract("runtime-reaper.sh"), runId, this.workDirectory,
+                cgroups.map(Cgroups::runDirectories).orElse(List.of()), setsid);
         register(new NodeLauncher(path, scripts));
         register(new PythonLauncher(path, scripts));
         register(new JavaLauncher());
@@ -74,13 +97,18 @@ public final class ProcessContainerFactory implements ContainerFactory {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    private static Path createWorkDirectory(Path parent) {
+    /** A new directory with an owner file naming this run, so that a later sweep can tell whether its JVM is gone. */
+    private static Path createWorkDirectory(Path parent, String runId) {
         try {
+            Path directory;
             if (parent == null) {
-                return Files.createTempDirectory("openwhisk-runtimes-");
+                directory = Files.createTempDirectory(LeftoverSweep.WORK_DIRECTORY_PREFIX);
+            } else {
+                Files.createDirectories(parent);
+                directory = Files.createTempDirectory(parent, LeftoverSweep.WORK_DIRECTORY_PREFIX);
             }
-            Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "openwhisk-runtimes-");
+            Files.writeString(directory.resolve(LeftoverSweep.OWNER_FILE), runId);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the runtime work directory"
                     + (parent == null ? " in the system temp directory" : " in " + parent), e);
@@ -93,6 +121,24 @@ public final class ProcessContainerFactory implements ContainerFactory {
 
     Thread shutdownHook() {
         return shutdownHook;
+    }
+
+    /** The pid of the reaper that cleans up if this JVM dies, for tests. */
+    OptionalLong reaperPid() {
+        return reaper.map(r -> OptionalLong.of(r.pid())).orElse(OptionalLong.empty());
+    }
+
+    /** This factory's run: a prefix of every container's {@link ProcessMarker} value and its cgroups' parent. */
+    String runId() {
+        return runId;
+    }
+
+    /**
+     * Whether each container gets a cgroup of its own, which holds the memory of its whole process tree to the
+     * action's limit; without, only the runtime's heap is limited.
+     */
+    public boolean limitsWholeProcessTrees() {
+        return cgroups.isPresent();
     }
 
     private void register(RuntimeLauncher launcher) {
@@ -165,11 +211,22 @@ public final class ProcessContainerFactory implements ContainerFactory {
         int port = LoopbackPorts.free();
         Map<String, String> variables = new LinkedHashMap<>(launcher.defaultEnvironment());
         variables.putAll(environment);
-        Process process = startProcess(kind, id, launcher.command(new LaunchSpec(port, memoryMb, directory)),
-                directory, variables);
+        String marker = ProcessMarker.value(runId, id);
+        variables.put(ProcessMarker.VARIABLE, marker);
+        ContainerCgroup cgroup = createCgroup(kind, id, memoryMb);
+        Process process;
+        try {
+            List<String> command = launcher.command(new LaunchSpec(port, memoryMb, directory, cgroup != null));
+            process = startProcess(kind, id, wrap(command, cgroup), directory, variables);
+        } catch (ContainerStartException e) {
+            if (cgroup != null) {
+                cgroup.remove(Duration.ofSeconds(1));
+            }
+            throw e;
+        }
         ProcessOutput output = ProcessOutput.readFrom(process, id);
         ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, deadlines, port,
-                directory, running::remove);
+                directory, cgroup, marker, running::remove);
         running.add(container);
         if (closed) {
             container.close();
@@ -178,6 +235,35 @@ public final class ProcessContainerFactory implements ContainerFactory {
         }
         awaitPort(container, port, output);
         return container;
+    }
+
+    private ContainerCgroup createCgroup(String kind, String id, int memoryMb) throws ContainerStartException {
+        if (cgroups.isEmpty()) {
+            return null;
+        }
+        try {
+            return cgroups.get().create(id, memoryMb);
+        } catch (IOException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container (" + id + "): its cgroup could"
+                    + " not be created: " + e + "; check that the cgroup file system is writable", e);
+        }
+    }
+
+    /**
+     * The runtime's command line, started in a session of its own (so that it leads a process group the runtime can
+     * kill as a whole) and, with a cgroup, after joining it: the runtime is in the cgroup before it runs any code.
+     * {@code sh} and {@code setsid} replace themselves with the runtime, which keeps the pid of the started process.
+     */
+    private List<String> wrap(List<String> command, ContainerCgroup cgroup) {
+        List<String> wrapped = new ArrayList<>();
+        if (cgroup != null) {
+            wrapped.addAll(List.of(SHELL.toString(), "-c", JOIN_CGROUPS, "openwhisk-join-cgroups",
+                    Integer.toString(cgroup.joinFiles().size())));
+            cgroup.joinFiles().forEach(file -> wrapped.add(file.toString()));
+        }
+        setsid.ifPresent(program -> wrapped.add(program.toString()));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     private Process startProcess(String kind, String id, List<String> command, Path directory,
@@ -242,7 +328,9 @@ public final class ProcessContainerFactory implements ContainerFactory {
         }
         http.connectionPool().evictAll();
         deadlines.close();
+        cgroups.ifPresent(groups -> groups.removeRun(Duration.ofSeconds(5)));
         WorkDirectories.deleteQuietly(workDirectory);
+        reaper.ifPresent(RuntimeReaper::stop);
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,27 @@ final class ProcessTree {
     }
 
     static void kill(Process process, Duration waitForExit) {
+        kill(process, null, null, waitForExit);
+    }
+
+    /**
+     * Kills the process of a container and everything it started: with its cgroup, every process in it; without, its
+     * descendants and, found in {@code /proc}, the processes of its session and those carrying its marker, which
+     * double-forked ones still do.
+     *
+     * @param cgroup the container's cgroup, or {@code null}
+     * @param marker the container's {@link ProcessMarker} value, or {@code null}
+     */
+    static void kill(Process process, ContainerCgroup cgroup, String marker, Duration waitForExit) {
         // Children must be listed before the parent dies: orphans are re-parented and no longer descendants.
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = new ArrayList<>(process.descendants().toList());
+        if (cgroup != null) {
+            cgroup.kill(waitForExit);
+        } else if (marker != null) {
+            ProcessMarker.find(marked -> ProcessMarker.value(marked.runId(), marked.containerId()).equals(marker))
+                    .forEach(marked -> ProcessHandle.of(marked.pid()).ifPresent(descendants::add));
+            sessionMembers(process.pid()).forEach(pid -> ProcessHandle.of(pid).ifPresent(descendants::add));
+        }
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         // An interrupted caller (a cancelled start, a shutdown) must still get a dead process back, so the wait
@@ -41,6 +62,29 @@ final class ProcessTree {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The processes whose session id is {@code sessionId} (field 6 of {@code /proc/<pid>/stat}). */
+    private static List<Long> sessionMembers(long sessionId) {
+        List<Long> members = new ArrayList<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"),
+                entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (fields.length > 3 && Long.parseLong(fields[3]) == sessionId) {
+                        members.add(Long.parseLong(process.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException noProcFileSystem) {
+            return members;
+        }
+        members.remove(ProcessHandle.current().pid());
+        return members;
     }
 
     /**

@@ -232,6 +232,25 @@ function run(message, response) {
     });
 }
 
+// ---------- ending with the JVM ----------
+
+// Only the JVM that started this runtime holds the other end of stdin: end of file means it died, however it died. The
+// runtime then ends, with its process group when it leads one (it was started through setsid).
+function exitWithParent() {
+    process.stdin.on('data', () => {});
+    process.stdin.on('end', () => {
+        try {
+            process.kill(-process.pid, 'SIGKILL');
+        } catch (notAGroupLeader) {
+            // no group of our own: only this process ends
+        }
+        process.exit(0);
+    });
+    process.stdin.on('error', () => process.exit(0));
+}
+
+exitWithParent();
+
 const server = http.createServer((request, response) => {
     const route = request.method === 'POST' ? { '/init': init, '/run': run }[request.url] : undefined;
     if (!route) {

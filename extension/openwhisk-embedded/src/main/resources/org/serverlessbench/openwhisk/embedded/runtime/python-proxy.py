@@ -30,16 +30,23 @@ def print_traceback():
     traceback.print_exc(file=sys.stderr)
 
 
-def limit_address_space():
-    """The action may map memory_mb on top of what the idle interpreter already maps."""
-    import resource
-    baseline = 0
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                baseline = int(line.split()[1]) * 1024
-    limit = baseline + memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+def exit_with_parent():
+    """Only the JVM that started this runtime holds the other end of stdin: end of file means it died, however it
+    died. The runtime then ends, with its process group when it leads one (it was started through setsid)."""
+    import signal
+    import threading
+
+    def watch():
+        try:
+            while os.read(0, 65536):
+                pass
+        except OSError:
+            pass
+        if os.getpgid(0) == os.getpid():
+            os.killpg(0, signal.SIGKILL)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 # ---------- loading the action ----------
@@ -199,7 +206,6 @@ def serve():
     server.listen(16)
     selector = selectors.DefaultSelector()
     selector.register(server, selectors.EVENT_READ)
-    limit_address_space()
     while True:
         for key, _ in selector.select():
             if key.fileobj is server:
@@ -222,4 +228,5 @@ def serve():
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(line_buffering=True)
+    exit_with_parent()
     serve()

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.invoker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -11,11 +12,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ActivationStoreTest {
+    private static final long UNLIMITED_BYTES = Long.MAX_VALUE;
 
     private static ObjectNode record(String id, long start) {
         ObjectNode record = Json.NODES.objectNode();
         record.put("activationId", id);
         record.put("start", start);
+        return record;
+    }
+
+    private static ObjectNode record(String id, long start, int logCharacters) {
+        ObjectNode record = record(id, start);
+        record.putArray("logs").add("x".repeat(logCharacters));
         return record;
     }
 
@@ -25,7 +33,7 @@ class ActivationStoreTest {
 
     @Test
     void evictsTheOldestBeyondCapacity() {
-        ActivationStore store = new ActivationStore(3);
+        ActivationStore store = new ActivationStore(3, UNLIMITED_BYTES);
         for (int i = 1; i <= 5; i++) {
             store.put("guest", "a", record("id" + i, 1000 + i));
         }
@@ -38,8 +46,33 @@ class ActivationStoreTest {
     }
 
     @Test
+    void evictsTheOldestBeyondTheByteLimit() throws Exception {
+        int recordBytes = Json.MAPPER.writeValueAsBytes(record("id1", 1001, 10_000)).length;
+        ActivationStore store = new ActivationStore(100, 3L * recordBytes + recordBytes / 2);
+        for (int i = 1; i <= 5; i++) {
+            store.put("guest", "a", record("id" + i, 1000 + i, 10_000));
+        }
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.bytes()).isEqualTo(3L * recordBytes);
+        assertThat(ids(store.list("guest", null, null, null, 0, 30))).containsExactly("id5", "id4", "id3");
+    }
+
+    @Test
+    void refusesARecordLargerThanTheByteLimitAndKeepsTheOthers() {
+        ActivationStore store = new ActivationStore(100, 5_000);
+        store.put("guest", "a", record("small", 1000, 100));
+
+        assertThatThrownBy(() -> store.put("guest", "a", record("huge", 1001, 10_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activation huge is")
+                .hasMessageContaining("activationStoreMaxBytes");
+        assertThat(ids(store.list("guest", null, null, null, 0, 30))).containsExactly("small");
+    }
+
+    @Test
     void listsNewestFirstByStartWithFilters() {
-        ActivationStore store = new ActivationStore(100);
+        ActivationStore store = new ActivationStore(100, UNLIMITED_BYTES);
         store.put("guest", "a", record("late", 3000));
         store.put("guest", "pkg/a", record("inPackage", 2500));
         store.put("guest", "a", record("early", 1000));
@@ -61,7 +94,7 @@ class ActivationStoreTest {
 
     @Test
     void keepsRecordsWithTheSameStart() {
-        ActivationStore store = new ActivationStore(100);
+        ActivationStore store = new ActivationStore(100, UNLIMITED_BYTES);
         store.put("guest", "a", record("one", 1000));
         store.put("guest", "a", record("two", 1000));
 
@@ -70,7 +103,7 @@ class ActivationStoreTest {
 
     @Test
     void staysConsistentUnderConcurrentWriters() throws Exception {
-        ActivationStore store = new ActivationStore(1000);
+        ActivationStore store = new ActivationStore(1000, UNLIMITED_BYTES);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> writers = new ArrayList<>();

@@ -52,6 +52,22 @@ final class ContainerChecks {
         assertThatThrownBy(() -> container.run(run(Map.of()), timeout)).isInstanceOf(ContainerCrashedException.class);
     }
 
+    /**
+     * The action starts a long-lived child process when run and answers its pid as {@code pid}. Closing the runtime's
+     * stdin, as the death of the JVM that started it does, must end the runtime and the child within about a second.
+     */
+    static void assertEndsWithItsChildWhenStdinCloses(ActionContainer container, Duration timeout) throws Exception {
+        Process process = ((ProcessContainer) container).process();
+        long childPid = json(container.run(run(Map.of()), timeout)).get("pid").asLong();
+        assertThat(ProcessHandle.of(childPid).filter(ProcessTree::isRunning)).isPresent();
+
+        process.getOutputStream().close();
+
+        Await.until(Duration.ofSeconds(10), "the runtime and its child ended after stdin closed",
+                () -> !process.isAlive() && ProcessHandle.of(childPid).filter(ProcessTree::isRunning).isEmpty());
+        container.close();
+    }
+
     /** The action answers the {@code __OW_*} variables of the run as host, id, name and deadline. */
     static void assertSeesTheRunsOwVariables(JsonNode result) {
         assertThat(result.get("host").asText()).isEqualTo(RuntimeUnderTest.API_HOST);

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
@@ -72,6 +73,11 @@ class JavaRuntimeTest {
                     java.util.List<long[]> keep = new java.util.ArrayList<>();
                     while (true) keep.add(new long[1 << 20]);
                 }
+                public static JsonObject spawn(JsonObject args) throws java.io.IOException {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("pid", new ProcessBuilder("sleep", "60").start().pid());
+                    return result;
+                }
                 public static String notAnAction(JsonObject args) {
                     return "";
                 }
@@ -89,6 +95,11 @@ class JavaRuntimeTest {
 
     private static ActionContainer initialized(String main) throws Exception {
         return runtime.initialized(init(jar, main, true, Map.of()));
+    }
+
+    @Test
+    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
+        assertEndsWithItsChildWhenStdinCloses(initialized("demo.Actions#spawn"), TIMEOUT);
     }
 
     @Test

@@ -87,9 +87,12 @@ class ProcessContainerFactoryTest {
                 }
             });
             starter.start();
-            Thread.sleep(300);
-            List<ProcessHandle> sleepers = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false)).toList();
+            List<ProcessHandle> sleepers = new ArrayList<>();
+            Await.until(TIMEOUT, "the fake node started", () -> {
+                sleepers.addAll(ProcessHandle.current().descendants()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false)).toList());
+                return !sleepers.isEmpty();
+            });
             starter.interrupt();
             assertThat(failure.get(5, java.util.concurrent.TimeUnit.SECONDS))
                     .isInstanceOf(ContainerStartException.class)

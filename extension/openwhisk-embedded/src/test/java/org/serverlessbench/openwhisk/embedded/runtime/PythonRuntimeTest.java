@@ -1,7 +1,9 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
+import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
 import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
@@ -167,21 +169,22 @@ class PythonRuntimeTest {
     }
 
     @Test
-    void limitsTheAddressSpaceToTheActionMemory() throws Exception {
+    void limitsTheMemoryOfTheWholeProcessToTheActionMemory() throws Exception {
+        CgroupRequirement.assumeCgroups(runtime.factory());
         String code = "def main(args):\n"
-                + "    data = bytearray(args['mb'] * 1024 * 1024)\n"
+                + "    data = b'x' * (args['mb'] * 1024 * 1024)\n"
                 + "    return {'allocated': len(data) // (1024 * 1024)}\n";
         try (ActionContainer container = runtime.container(128)) {
             assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
-            RuntimeResponse within = container.run(run(Map.of("mb", 96)), TIMEOUT);
+            RuntimeResponse within = container.run(run(Map.of("mb", 80)), TIMEOUT);
             assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
-            assertThat(json(within).get("allocated").asInt()).isEqualTo(96);
+            assertThat(json(within).get("allocated").asInt()).isEqualTo(80);
             container.drainLogs(TIMEOUT);
 
-            RuntimeResponse beyond = container.run(run(Map.of("mb", 200)), TIMEOUT);
-            assertThat(beyond.statusCode()).isEqualTo(502);
-            assertThat(json(beyond).get("error").asText()).isEqualTo("The action exceeded its memory limit of 128 MB.");
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).contains("MemoryError");
+            assertThatThrownBy(() -> container.run(run(Map.of("mb", 200)), TIMEOUT))
+                    .isInstanceOf(ContainerCrashedException.class)
+                    .hasMessageContaining("exited with code 137");
+            assertThat(container.memoryExhausted()).isTrue();
         }
     }
 
@@ -243,5 +246,13 @@ class PythonRuntimeTest {
                 + "def main(args):\n"
                 + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
         assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
+    }
+
+    @Test
+    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
+        String code = "import subprocess\n"
+                + "def main(args):\n"
+                + "    return {'pid': subprocess.Popen(['sleep', '60']).pid}\n";
+        assertEndsWithItsChildWhenStdinCloses(initialized(code), TIMEOUT);
     }
 }

@@ -29,6 +29,10 @@ final class RuntimeUnderTest implements BeforeAllCallback, AfterAllCallback {
         return kind;
     }
 
+    ProcessContainerFactory factory() {
+        return factory;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         factory = new ProcessContainerFactory();

@@ -36,6 +36,7 @@ public final class JavaActionRuntime {
             System.err.println("Usage: java " + JavaActionRuntime.class.getName() + " <port>");
             System.exit(2);
         }
+        ParentWatch.startInBackground();
         StartupWarmup.startInBackground();
         JavaActionRuntime runtime = new JavaActionRuntime();
         HttpServer server = HttpServer.create(
