@@ -18,8 +18,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The only place that knows OkHttp: one pooled {@link OkHttpClient} per OpenWhisk client, Basic auth, and bounded
- * exponential backoff for 429 and 503.
+ * The only place that knows OkHttp, with its {@link TlsHandshakeWatch}: one pooled {@link OkHttpClient} per
+ * OpenWhisk client, Basic auth, and bounded exponential backoff for 429 and 503.
  */
 final class HttpTransport implements AutoCloseable {
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -20,8 +21,9 @@ final class JavaJars {
     }
 
     static String base64Jar(String className, String source) {
+        Path root = null;
         try {
-            Path root = Files.createTempDirectory("java-action");
+            root = Files.createTempDirectory("java-action");
             Path sourceFile = root.resolve(className + ".java");
             Files.writeString(sourceFile, source);
             Path classes = Files.createDirectories(root.resolve("classes"));
@@ -44,6 +46,21 @@ final class JavaJars {
             return Base64.getEncoder().encodeToString(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("building the jar of " + className + " failed", e);
+        } finally {
+            deleteRecursively(root);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the build folder " + root, e);
         }
     }
 }

@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a run's files into its folder: {@code results.json}, {@code results.csv}, {@code report.html}, and SeBS's
@@ -19,6 +23,8 @@ final class ResultsFiles {
     static final String CSV = "results.csv";
     static final String HTML = "report.html";
     static final String SEBS = "sebs";
+
+    private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
     private ResultsFiles() {}
 
@@ -43,6 +49,10 @@ final class ResultsFiles {
         try {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 content.writeTo(writer);
+            }
+            if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) != null) {
+                // a temporary file is private to its owner; results are meant to be shared like any build output
+                Files.setPosixFilePermissions(temporary, READABLE_BY_ALL);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

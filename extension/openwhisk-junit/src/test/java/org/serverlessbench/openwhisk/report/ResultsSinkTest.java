@@ -2,6 +2,7 @@ package org.serverlessbench.openwhisk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -210,6 +213,20 @@ class ResultsSinkTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("openwhisk.baseline is 'nope'")
                 .hasMessageContaining("'previous' for the newest");
+    }
+
+    @Test
+    void theFilesAreReadableByOthersLikeOtherBuildOutput() throws IOException {
+        assumeTrue(Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null,
+                "file permissions are checked on POSIX file systems only");
+        ResultsSink sink = open(directory);
+        sink.append(Rows.warm("A#warm", "f", 1, 10, 5));
+        sink.close();
+
+        assertThat(Files.getPosixFilePermissions(directory.resolve("results.json")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Files.getPosixFilePermissions(directory.resolve("results.csv")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Test

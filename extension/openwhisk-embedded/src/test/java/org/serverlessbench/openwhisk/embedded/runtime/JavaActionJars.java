@@ -25,8 +25,9 @@ final class JavaActionJars {
 
     /** @param sources class name (such as {@code demo.Hello}) to source text */
     static String build(Map<String, String> sources) {
+        Path root = null;
         try {
-            Path root = Files.createTempDirectory("java-action-");
+            root = Files.createTempDirectory("java-action-");
             Path src = root.resolve("src");
             Path classes = root.resolve("classes");
             List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", gsonJar()));
@@ -40,11 +41,11 @@ final class JavaActionJars {
             if (compiler.run(null, null, null, arguments.toArray(String[]::new)) != 0) {
                 throw new IllegalStateException("Test action sources do not compile: " + sources.keySet());
             }
-            String jar = Base64.getEncoder().encodeToString(jar(classes));
-            WorkDirectories.deleteQuietly(root);
-            return jar;
+            return Base64.getEncoder().encodeToString(jar(classes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            WorkDirectories.deleteQuietly(root);
         }
     }
 

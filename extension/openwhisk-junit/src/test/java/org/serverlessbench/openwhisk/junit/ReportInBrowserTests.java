@@ -1,4 +1,4 @@
-package org.serverlessbench.openwhisk.report;
+package org.serverlessbench.openwhisk.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -6,28 +6,49 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.serverlessbench.openwhisk.report.browser.HeadlessChromium;
 
-/** Opens a report in Debian's headless Chromium: every chart drawn, a screenshot that is not blank, no errors. */
-class HtmlReportInBrowserTest {
+/**
+ * Opens the report.html of a real run on the embedded OpenWhisk in Debian's headless Chromium: every chart is drawn,
+ * a screenshot is not blank, and the console shows no error.
+ */
+class ReportInBrowserTests {
 
     @TempDir
-    Path folder;
+    Path results;
+
+    @OpenWhiskTest
+    @OpenWhiskFunction(name = "echo", code = "src/test/functions/echo-node", memory = 128)
+    static class ColdAndWarmTestCases {
+
+        @RepeatedTest(3)
+        @ColdStart
+        void cold(LibraryTrigger trigger) {
+            trigger.invoke(Map.of("sleepMs", 5)).assertSuccess();
+        }
+
+        @RepeatedTest(25)
+        @Warmup(1)
+        void warm(HttpTrigger trigger) {
+            trigger.invoke(Map.of("sleepMs", 5)).assertSuccess();
+        }
+    }
 
     @Test
-    void everyChartRendersWithoutConsoleErrors() throws Exception {
+    void theReportOfARealRunRendersEveryChartWithoutErrors() throws Exception {
         requireChromium();
-        Path report = folder.resolve("report.html");
-        String html = new HtmlReportWriter().render(HtmlReportWriterTest.sweep(30));
-        Files.writeString(report, html, StandardCharsets.UTF_8);
+        OpenWhiskTestKit.run(ColdAndWarmTestCases.class, Map.of(), results).assertAllSucceeded();
+        Path report = results.resolve("latest").resolve("report.html");
+        String html = Files.readString(report);
         int charts = html.split("class=\"chart\"", -1).length - 1;
 
         try (HeadlessChromium browser = HeadlessChromium.start()) {
@@ -38,6 +59,7 @@ class HtmlReportInBrowserTest {
                     + " marks: svg ? svg.querySelectorAll('g.series polyline, g.series circle').length : 0}; })");
             byte[] png = browser.screenshot();
 
+            assertThat(charts).as("charts in the report").isGreaterThanOrEqualTo(5);
             assertThat(figures).hasSize(charts);
             for (JsonNode figure : figures) {
                 assertThat(figure.path("width").asDouble()).as("width of %s", figure).isGreaterThan(100);
@@ -46,6 +68,7 @@ class HtmlReportInBrowserTest {
             }
             assertThat(distinctColours(png)).as("colours in the screenshot").isGreaterThan(8);
             assertThat(browser.errors()).isEmpty();
+            Files.createDirectories(Path.of("target"));
             Files.write(Path.of("target", "report-screenshot.png"), png);
         }
     }
