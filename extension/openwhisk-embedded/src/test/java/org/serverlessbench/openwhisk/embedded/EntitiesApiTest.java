@@ -150,8 +150,8 @@ class EntitiesApiTest {
         assertThat(json.path("exec").path("code").asText()).isEqualTo(HELLO);
         assertThat(json.path("limits").path("memory").asInt()).isEqualTo(512);
         assertThat(json.path("limits").path("timeout").asInt()).isEqualTo(60000);
-        assertThat(json.path("annotations")).hasToString(
-                "[{\"key\":\"web-export\",\"value\":true},{\"key\":\"exec\",\"value\":\"nodejs:20\"}]");
+        assertThat(json.path("annotations")).hasToString("[{\"key\":\"exec\",\"value\":\"nodejs:20\"},"
+                + "{\"key\":\"provide-api-key\",\"value\":false},{\"key\":\"web-export\",\"value\":true}]");
 
         Answer again = rest.put(ACTIONS + "twice?overwrite=true", action("python:3", "def main(a):\n  return a\n"));
         assertThat(again.json().path("version").asText()).isEqualTo("0.0.3");
@@ -166,7 +166,7 @@ class EntitiesApiTest {
         assertThat(rest.put(ACTIONS + "zipped", binary).json().path("exec").path("binary").asBoolean()).isTrue();
 
         assertThat(rest.put(ACTIONS + "py-default", action("python:default", "x")).json().path("exec").path("kind")
-                .asText()).isEqualTo("python:3.11");
+                .asText()).isEqualTo("python:3.10");
         ObjectNode java = action("java:default", zip);
         ((ObjectNode) java.get("exec")).put("main", "Hello");
         JsonNode javaJson = rest.put(ACTIONS + "java-default", java).json();

@@ -82,20 +82,22 @@ final class ActionPut {
                 parameters == null ? Json.array() : parameters, annotationsOut, publish != null && publish);
     }
 
-    /** The existing action with the fields this body gives replaced; a new revision and the next patch version. */
+    /**
+     * The existing action with the fields this body gives replaced; a new revision and the next patch version.
+     * Annotations merge as in OpenWhisk: the old ones without those named in {@code delAnnotations}, then the new.
+     */
     StoredAction update(StoredAction existing, long revision, long now) {
         ActionRevision old = existing.revision();
         Exec execOut = exec != null ? exec
                 : new Exec(old.kind(), old.code(), old.binary(), existing.declaredMain(), old.image());
-        ArrayNode annotationsOut = annotations != null ? annotations.deepCopy() : old.annotations().deepCopy();
-        if (!deleteAnnotations.isEmpty()) {
-            ArrayNode kept = Json.array();
-            annotationsOut.forEach(a -> {
-                if (!deleteAnnotations.contains(a.path("key").asText())) {
-                    kept.add(a);
-                }
-            });
-            annotationsOut = kept;
+        ArrayNode annotationsOut = Json.array();
+        old.annotations().forEach(a -> {
+            if (!deleteAnnotations.contains(a.path("key").asText())) {
+                annotationsOut.add(a.deepCopy());
+            }
+        });
+        if (annotations != null) {
+            annotations.forEach(a -> Json.putKeyValue(annotationsOut, a.get("key").textValue(), a.get("value")));
         }
         Json.putKeyValue(annotationsOut, "exec", TextNode.valueOf(execOut.kind()));
         Limits l = limits == null ? new Limits(null, null, null, null) : limits;
