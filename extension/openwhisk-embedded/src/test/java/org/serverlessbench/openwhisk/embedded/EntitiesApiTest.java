@@ -321,16 +321,6 @@ class EntitiesApiTest {
     }
 
     @Test
-    void listsNoTriggersOrRulesAndRefusesToCreateThem() {
-        assertThat(rest.get("/api/v1/namespaces/_/triggers").json()).isEmpty();
-        assertThat(rest.get("/api/v1/namespaces/_/rules?count=true").json()).hasToString("{\"rules\":0}");
-        assertThat(rest.get("/api/v1/namespaces/_/triggers/t").status()).isEqualTo(404);
-        Answer refused = rest.put("/api/v1/namespaces/_/triggers/t", object());
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("error").asText()).contains("does not support triggers");
-    }
-
-    @Test
     void refusesPackageBindings() {
         ObjectNode binding = object();
         binding.putObject("binding").put("namespace", "whisk.system").put("name", "utils");

@@ -128,6 +128,14 @@ final class RestCalls {
         return answer;
     }
 
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+
     static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

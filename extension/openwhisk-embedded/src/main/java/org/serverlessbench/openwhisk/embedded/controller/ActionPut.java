@@ -291,7 +291,8 @@ final class ActionPut {
         return value.intValue();
     }
 
-    private static String parseVersion(JsonNode version) {
+    /** A semantic version from a PUT body, normalised; {@code null} when absent; 400 when malformed. */
+    static String parseVersion(JsonNode version) {
         if (version == null || version.isNull()) {
             return null;
         }
