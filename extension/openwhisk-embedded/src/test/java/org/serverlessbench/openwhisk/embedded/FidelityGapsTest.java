@@ -92,7 +92,8 @@ class FidelityGapsTest {
     void numbersReachTheActionAndComeBackAsWritten() {
         put("numbers", action("python:3.11", "def main(args):\n"
                 + "    return {'types': {k: type(v).__name__ for k, v in args.items()},\n"
-                + "            'big': args['big'], 'reprHuge': repr(args['huge']), 'reprDecimal': repr(args['dec'])}\n"));
+                + "            'big': args['big'], 'reprHuge': repr(args['huge']),\n"
+                + "            'reprDecimal': repr(args['dec'])}\n"));
 
         JsonNode result = invoke("numbers",
                 "{\"huge\": 1e400, \"big\": 123456789012345678901234567890, \"dec\": 0.1000}")
@@ -109,7 +110,8 @@ class FidelityGapsTest {
     void numbersInParametersAndResultsKeepTheirText() {
         ObjectNode body = action("nodejs:20", "function main(args) { return {seen: JSON.stringify(args)}; }");
         put("param-numbers", body);
-        String raw = "{\"parameters\": [{\"key\": \"trailing\", \"value\": 1.50}, {\"key\": \"big\", \"value\": 1e400}]}";
+        String raw = "{\"parameters\": [{\"key\": \"trailing\", \"value\": 1.50},"
+                + " {\"key\": \"big\", \"value\": 1e400}]}";
         Answer update = rest.put(ACTIONS + "param-numbers?overwrite=true", raw);
 
         assertThat(update.text()).contains("\"value\":1.50").contains("\"value\":1E+400");
@@ -148,8 +150,9 @@ class FidelityGapsTest {
         assertThat(runtimes.path("nodejs").get(0).path("kind").asText()).isEqualTo("nodejs:20");
         assertThat(runtimes.path("nodejs").get(1).path("available").asBoolean()).isFalse();
         assertThat(runtimes.path("go").get(0).path("kind").asText()).isEqualTo("go:1.20");
-        assertThat(rest.put(ACTIONS + "py-default?overwrite=true", action("python:default", "def main(a):\n  return a\n"))
-                .json().path("exec").path("kind").asText()).isEqualTo("python:3.10");
+        Answer pythonDefault = rest.put(ACTIONS + "py-default?overwrite=true",
+                action("python:default", "def main(a):\n  return a\n"));
+        assertThat(pythonDefault.json().path("exec").path("kind").asText()).isEqualTo("python:3.10");
         assertThat(invoke("py-default", "{\"x\": 1}").path("response").path("result").path("x").asInt()).isEqualTo(1);
     }
 }

@@ -30,7 +30,8 @@ class SequencesTest {
         openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0).memoryCapacityMb(2048).start();
         rest = new RestCalls(openWhisk.apiHost(), openWhisk.auth());
         put("add-one", action("nodejs:20", "function main(args) { return {n: args.n + 1, step: args.step}; }"));
-        ObjectNode times = action("python:3.11", "def main(args):\n    return {'n': args['n'] * 10, 'step': args['step']}\n");
+        ObjectNode times = action("python:3.11",
+                "def main(args):\n    return {'n': args['n'] * 10, 'step': args['step']}\n");
         times.putArray("parameters").addObject().put("key", "step").put("value", "bound");
         rest.put("/api/v1/namespaces/_/packages/math", object());
         put("math/times-ten", times);
@@ -153,7 +154,8 @@ class SequencesTest {
                 "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one"));
         put("self", sequence("/_/add-one"));
 
-        assertThat(error(rest.put(ACTIONS + "empty", sequence()))).isEqualTo("No component specified for the sequence.");
+        assertThat(error(rest.put(ACTIONS + "empty", sequence())))
+                .isEqualTo("No component specified for the sequence.");
         assertThat(error(rest.put(ACTIONS + "long", sequence(tooMany)))).isEqualTo("Too many actions in the sequence.");
         assertThat(error(rest.put(ACTIONS + "long-nested", sequence("/_/nested-ten", "/_/nested-ten", "/_/nested-ten",
                 "/_/nested-ten", "/_/nested-ten", "/_/add-one")))).isEqualTo("Too many actions in the sequence.");

@@ -64,7 +64,8 @@ final class ActionPut {
         }
         Set<String> deleteAnnotations = new HashSet<>();
         body.path("delAnnotations").forEach(k -> deleteAnnotations.add(k.asText()));
-        return new ActionPut(parseExec(body.get("exec"), config.namespace()), parameters, KeyValues.read(body, "annotations"),
+        return new ActionPut(parseExec(body.get("exec"), config.namespace()), parameters,
+                KeyValues.read(body, "annotations"),
                 deleteAnnotations, parseLimits(body.get("limits"), config), parseVersion(body.get("version")),
                 body.hasNonNull("publish") ? body.get("publish").asBoolean() : null);
     }

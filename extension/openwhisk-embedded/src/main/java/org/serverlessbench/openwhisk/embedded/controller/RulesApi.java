@@ -74,18 +74,15 @@ final class RulesApi {
         ArrayNode annotations = KeyValues.read(body, "annotations");
         String version = ActionPut.parseVersion(body.get("version"));
         Boolean publish = body.hasNonNull("publish") ? body.get("publish").asBoolean() : null;
-        StoredRule[] stored = new StoredRule[1];
-        boolean active = store.putRule(name, existing -> {
+        TriggerRuleStore.PutRule stored = store.putRule(name, existing -> {
             long now = System.currentTimeMillis();
             if (existing == null) {
                 if (trigger == null || action == null) {
                     throw ApiException.badRequest("rule requires a valid trigger and a valid action");
                 }
                 checkExist(trigger, action);
-                stored[0] = new StoredRule(config.namespace(), name, trigger, action,
-                        version == null ? "0.0.1" : version, publish != null && publish,
-                        annotations == null ? Json.array() : annotations, now);
-                return stored[0];
+                return new StoredRule(config.namespace(), name, trigger, action, version == null ? "0.0.1" : version,
+                        publish != null && publish, annotations == null ? Json.array() : annotations, now);
             }
             if (!overwrite) {
                 throw new ApiException(409, Messages.ALREADY_EXISTS);
@@ -93,13 +90,12 @@ final class RulesApi {
             QualifiedName newTrigger = trigger != null ? trigger : existing.trigger();
             QualifiedName newAction = action != null ? action : existing.action();
             checkExist(newTrigger, newAction);
-            stored[0] = new StoredRule(config.namespace(), name, newTrigger, newAction,
+            return new StoredRule(config.namespace(), name, newTrigger, newAction,
                     version != null ? version : ActionPut.nextPatch(existing.version()),
                     publish != null ? publish : existing.publish(),
                     annotations != null ? annotations : existing.annotations(), now);
-            return stored[0];
         });
-        return Reply.json(200, stored[0].toJson(active));
+        return Reply.json(200, stored.rule().toJson(stored.active()));
     }
 
     private void checkExist(QualifiedName trigger, QualifiedName action) {

@@ -61,13 +61,15 @@ final class TriggerRuleStore {
                 && trigger.isActive(rule.qualifiedName());
     }
 
+    /** A rule as stored by {@link #putRule}, with its status. */
+    record PutRule(StoredRule rule, boolean active) {
+    }
+
     /**
      * Stores what {@code change} makes of the rule ({@code null} when absent) and links it into its trigger: a new
      * rule is active, an updated one keeps its status (moving to another trigger if it names one).
-     *
-     * @return whether the stored rule is active
      */
-    synchronized boolean putRule(String name, UnaryOperator<StoredRule> change) {
+    synchronized PutRule putRule(String name, UnaryOperator<StoredRule> change) {
         StoredRule existing = rules.get(name);
         StoredRule updated = change.apply(existing);
         StoredTrigger target = updated.trigger().namespace().equals(updated.namespace())
@@ -81,7 +83,7 @@ final class TriggerRuleStore {
         }
         rules.put(name, updated);
         triggers.put(target.name(), target.withRule(updated.qualifiedName(), new RuleLink(updated.action(), active)));
-        return active;
+        return new PutRule(updated, active);
     }
 
     /** Deletes a rule and its link. */
