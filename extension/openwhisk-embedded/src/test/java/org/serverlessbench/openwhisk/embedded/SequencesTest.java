@@ -134,6 +134,21 @@ class SequencesTest {
     }
 
     @Test
+    void runsAsAWebActionWithoutItsComponentListInTheInput() {
+        put("keys", action("nodejs:20", "function main(args) { return {keys: Object.keys(args).sort()}; }"));
+        ObjectNode web = sequence("/_/keys");
+        web.putArray("annotations").addObject().put("key", "web-export").put("value", true);
+        put("web-sequence", web);
+
+        Answer answer = rest.anonymous().post("/api/v1/web/guest/default/web-sequence.json", object().put("n", 1));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        answer.json().path("keys").forEach(k -> keys.add(k.asText()));
+        assertThat(keys).contains("n", "__ow_method").doesNotContain("_actions");
+    }
+
+    @Test
     void aDeletedComponentIsAnApplicationErrorWhenInvoked() {
         put("doomed", action("nodejs:20", "function main(args) { return args; }"));
         put("orphaned", sequence("/_/doomed"));
