@@ -7,6 +7,10 @@ const openwhisk = require('openwhisk')
 
 const ow = openwhisk({ apihost: process.env.__OW_API_HOST, api_key: process.env.__OW_API_KEY })
 const name = 'js-client-' + Date.now()
+const echo = name + '-echo'
+const sequence = name + '-sequence'
+const trigger = name + '-trigger'
+const rule = name + '-rule'
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms))
 
 async function step (title, body) {
@@ -111,6 +115,65 @@ async function main () {
     await ow.actions.update({ name, action: "function main() { return {error: 'broken'} }" })
     const err = await expectError(502, () => ow.actions.invoke({ name, blocking: true }), false)
     assert.equal(err.error.response.status, 'application error')
+  })
+
+  await step('sequences: actions.create with sequence, invoke blocking', async () => {
+    await ow.actions.create({ name: echo, action: "function main(args) { delete args.__ow_headers; return args }" })
+    const created = await ow.actions.create({ name: sequence, sequence: [`/_/${echo}`, `/_/${echo}`] })
+    assert.equal(created.exec.kind, 'sequence')
+    assert.deepEqual(created.exec.components, [`/guest/${echo}`, `/guest/${echo}`])
+    const activation = await ow.actions.invoke({ name: sequence, blocking: true, params: { n: 1 } })
+    assert.deepEqual(activation.response.result, { n: 1 })
+    assert.equal(activation.logs.length, 2)
+    const component = await awaitActivation(activation.logs[0])
+    assert.equal(component.cause, activation.activationId)
+  })
+
+  await step('triggers.create, get, list and 409', async () => {
+    const created = await ow.triggers.create({ name: trigger, trigger: { parameters: [{ key: 'from', value: 't' }] } })
+    assert.equal(created.name, trigger)
+    assert.equal((await ow.triggers.get({ name: trigger })).parameters[0].key, 'from')
+    assert.ok((await ow.triggers.list()).some(t => t.name === trigger))
+    await expectError(409, () => ow.triggers.create({ name: trigger }))
+  })
+
+  await step('rules.create, get and list', async () => {
+    const created = await ow.rules.create({ name: rule, action: echo, trigger })
+    assert.equal(created.status, 'active')
+    assert.deepEqual(created.action, { path: 'guest', name: echo })
+    assert.deepEqual(created.trigger, { path: 'guest', name: trigger })
+    assert.equal((await ow.rules.get({ name: rule })).status, 'active')
+    assert.ok((await ow.rules.list()).some(r => r.name === rule))
+  })
+
+  await step('triggers.invoke fires the rule with parameters and payload', async () => {
+    const fired = await ow.triggers.invoke({ name: trigger, params: { payload: 'p' } })
+    const record = await awaitActivation(fired.activationId)
+    assert.equal(record.logs.length, 1)
+    const outcome = JSON.parse(record.logs[0])
+    assert.equal(outcome.success, true)
+    const invoked = await awaitActivation(outcome.activationId)
+    assert.deepEqual(invoked.response.result, { from: 't', payload: 'p' })
+  })
+
+  await step('rules.disable and enable', async () => {
+    await ow.rules.disable({ name: rule })
+    assert.equal((await ow.rules.get({ name: rule })).status, 'inactive')
+    await ow.rules.enable({ name: rule })
+    assert.equal((await ow.rules.get({ name: rule })).status, 'active')
+  })
+
+  await step('rules.update to the sequence, then delete rule, trigger and actions', async () => {
+    await ow.rules.disable({ name: rule })
+    const updated = await ow.rules.update({ name: rule, action: sequence, trigger })
+    assert.deepEqual(updated.action, { path: 'guest', name: sequence })
+    assert.equal(updated.status, 'inactive')
+    assert.equal((await ow.rules.delete({ name: rule })).name, rule)
+    assert.equal((await ow.triggers.delete({ name: trigger })).name, trigger)
+    await ow.actions.delete({ name: sequence })
+    await ow.actions.delete({ name: echo })
+    await expectError(404, () => ow.rules.get({ name: rule }))
+    await expectError(404, () => ow.triggers.get({ name: trigger }))
   })
 
   await step('actions.delete, then 404', async () => {

@@ -150,8 +150,8 @@ class EntitiesApiTest {
         assertThat(json.path("exec").path("code").asText()).isEqualTo(HELLO);
         assertThat(json.path("limits").path("memory").asInt()).isEqualTo(512);
         assertThat(json.path("limits").path("timeout").asInt()).isEqualTo(60000);
-        assertThat(json.path("annotations")).hasToString(
-                "[{\"key\":\"web-export\",\"value\":true},{\"key\":\"exec\",\"value\":\"nodejs:20\"}]");
+        assertThat(json.path("annotations")).hasToString("[{\"key\":\"exec\",\"value\":\"nodejs:20\"},"
+                + "{\"key\":\"provide-api-key\",\"value\":false},{\"key\":\"web-export\",\"value\":true}]");
 
         Answer again = rest.put(ACTIONS + "twice?overwrite=true", action("python:3", "def main(a):\n  return a\n"));
         assertThat(again.json().path("version").asText()).isEqualTo("0.0.3");
@@ -166,7 +166,7 @@ class EntitiesApiTest {
         assertThat(rest.put(ACTIONS + "zipped", binary).json().path("exec").path("binary").asBoolean()).isTrue();
 
         assertThat(rest.put(ACTIONS + "py-default", action("python:default", "x")).json().path("exec").path("kind")
-                .asText()).isEqualTo("python:3.11");
+                .asText()).isEqualTo("python:3.10");
         ObjectNode java = action("java:default", zip);
         ((ObjectNode) java.get("exec")).put("main", "Hello");
         JsonNode javaJson = rest.put(ACTIONS + "java-default", java).json();
@@ -318,16 +318,6 @@ class EntitiesApiTest {
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.json().path("error").asText()).startsWith("parameters larger than allowed: ");
-    }
-
-    @Test
-    void listsNoTriggersOrRulesAndRefusesToCreateThem() {
-        assertThat(rest.get("/api/v1/namespaces/_/triggers").json()).isEmpty();
-        assertThat(rest.get("/api/v1/namespaces/_/rules?count=true").json()).hasToString("{\"rules\":0}");
-        assertThat(rest.get("/api/v1/namespaces/_/triggers/t").status()).isEqualTo(404);
-        Answer refused = rest.put("/api/v1/namespaces/_/triggers/t", object());
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("error").asText()).contains("does not support triggers");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs {@code src/test/js/official-client-test.js}, which drives the server with the official Apache OpenWhisk
  * JavaScript client ({@code openwhisk} on npm): create, 409, invoke blocking and not, activations get/list/logs/result,
- * update, delete and 404.
+ * update, delete and 404; sequences; triggers and rules (create, get, list, fire, enable, disable, update, delete).
  */
 class OfficialJsClientTest {
     private static final Path SOURCES = Path.of(System.getProperty("basedir", "."), "src", "test", "js");

@@ -58,7 +58,7 @@ class OpenWhiskClientAgainstEmbeddedTest {
         assertThat(limits.minActionMemory()).isEqualTo(128);
         assertThat(limits.maxActionMemory()).isEqualTo(2048);
         assertThat(limits.maxActionTimeout()).isEqualTo(300_000);
-        assertThat(limits.invocationsPerMinute()).isNull();
+        assertThat(limits.invocationsPerMinute()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

@@ -110,6 +110,32 @@ final class RestCalls {
         }
     }
 
+    /**
+     * GETs {@code path} until it answers {@code status} (an activation record being written, for example), checking
+     * every 20 ms; fails when {@code timeout} passes first.
+     */
+    Answer awaitStatus(String path, int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Answer answer = get(path);
+        while (answer.status() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GET " + path + " did not answer " + status + " within " + timeout
+                        + "; last answer: " + answer);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+            answer = get(path);
+        }
+        return answer;
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
+
     static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

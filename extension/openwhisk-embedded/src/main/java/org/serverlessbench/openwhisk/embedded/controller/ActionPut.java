@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.serverlessbench.openwhisk.embedded.invoker.ActionRevision;
@@ -27,7 +29,11 @@ final class ActionPut {
     private final String version;
     private final Boolean publish;
 
-    private record Exec(String kind, String code, boolean binary, String main, String image) {
+    /** {@code components}: fully qualified component names of a sequence ({@code /guest/a}), else {@code null}. */
+    private record Exec(String kind, String code, boolean binary, String main, String image, List<String> components) {
+        boolean sequence() {
+            return components != null;
+        }
     }
 
     private record Limits(Integer timeout, Integer memory, Integer logs, Integer concurrency) {
@@ -58,9 +64,15 @@ final class ActionPut {
         }
         Set<String> deleteAnnotations = new HashSet<>();
         body.path("delAnnotations").forEach(k -> deleteAnnotations.add(k.asText()));
-        return new ActionPut(parseExec(body.get("exec")), parameters, KeyValues.read(body, "annotations"),
+        return new ActionPut(parseExec(body.get("exec"), config.namespace()), parameters,
+                KeyValues.read(body, "annotations"),
                 deleteAnnotations, parseLimits(body.get("limits"), config), parseVersion(body.get("version")),
                 body.hasNonNull("publish") ? body.get("publish").asBoolean() : null);
+    }
+
+    /** The components when this body makes the action a sequence, else {@code null}. */
+    List<String> sequenceComponents() {
+        return exec == null ? null : exec.components();
     }
 
     /** A new action from this body; {@code exec} is required. */
@@ -79,23 +91,26 @@ final class ActionPut {
                 version == null ? "0.0.1" : version,
                 or(l.timeout(), ControllerConfig.DEFAULT_TIMEOUT_MS), or(l.memory(), config.defaultMemoryMb()),
                 or(l.logs(), ControllerConfig.DEFAULT_LOGS_MB), or(l.concurrency(), ControllerConfig.MIN_CONCURRENCY),
-                parameters == null ? Json.array() : parameters, annotationsOut, publish != null && publish);
+                exec.sequence() ? sequenceParameters(exec) : parameters == null ? Json.array() : parameters,
+                annotationsOut, publish != null && publish);
     }
 
-    /** The existing action with the fields this body gives replaced; a new revision and the next patch version. */
+    /**
+     * The existing action with the fields this body gives replaced; a new revision and the next patch version.
+     * Annotations merge as in OpenWhisk: the old ones without those named in {@code delAnnotations}, then the new.
+     */
     StoredAction update(StoredAction existing, long revision, long now) {
         ActionRevision old = existing.revision();
-        Exec execOut = exec != null ? exec
-                : new Exec(old.kind(), old.code(), old.binary(), existing.declaredMain(), old.image());
-        ArrayNode annotationsOut = annotations != null ? annotations.deepCopy() : old.annotations().deepCopy();
-        if (!deleteAnnotations.isEmpty()) {
-            ArrayNode kept = Json.array();
-            annotationsOut.forEach(a -> {
-                if (!deleteAnnotations.contains(a.path("key").asText())) {
-                    kept.add(a);
-                }
-            });
-            annotationsOut = kept;
+        Exec execOut = exec != null ? exec : new Exec(old.kind(), old.code(), old.binary(), existing.declaredMain(),
+                old.image(), existing.components());
+        ArrayNode annotationsOut = Json.array();
+        old.annotations().forEach(a -> {
+            if (!deleteAnnotations.contains(a.path("key").asText())) {
+                annotationsOut.add(a.deepCopy());
+            }
+        });
+        if (annotations != null) {
+            annotations.forEach(a -> Json.putKeyValue(annotationsOut, a.get("key").textValue(), a.get("value")));
         }
         Json.putKeyValue(annotationsOut, "exec", TextNode.valueOf(execOut.kind()));
         Limits l = limits == null ? new Limits(null, null, null, null) : limits;
@@ -103,8 +118,29 @@ final class ActionPut {
                 version != null ? version : nextPatch(old.version()),
                 or(l.timeout(), old.timeoutMs()), or(l.memory(), old.memoryMb()), or(l.logs(), old.logsMb()),
                 or(l.concurrency(), old.concurrency()),
-                parameters != null ? parameters : old.parameters().deepCopy(), annotationsOut,
-                publish != null ? publish : existing.publish());
+                updatedParameters(existing, execOut), annotationsOut, publish != null ? publish : existing.publish());
+    }
+
+    /**
+     * As OpenWhisk: a sequence's parameters are its {@code _actions}; an action that stops being a sequence does not
+     * inherit them, and a sequence ignores parameters in the body.
+     */
+    private ArrayNode updatedParameters(StoredAction existing, Exec execOut) {
+        if (execOut.sequence()) {
+            return sequenceParameters(execOut);
+        }
+        if (parameters != null) {
+            return parameters;
+        }
+        return existing.sequence() ? Json.array() : existing.revision().parameters().deepCopy();
+    }
+
+    private static ArrayNode sequenceParameters(Exec exec) {
+        ArrayNode names = Json.array();
+        exec.components().forEach(names::add);
+        ArrayNode pairs = Json.array();
+        pairs.addObject().put("key", "_actions").set("value", names);
+        return pairs;
     }
 
     private static StoredAction build(String namespace, String packageName, String name, long revision, long now,
@@ -113,7 +149,7 @@ final class ActionPut {
         ActionRevision revisionOut = new ActionRevision(namespace, packageName, name, version, revision, exec.kind(),
                 exec.code(), exec.binary(), exec.main() == null ? "main" : exec.main(), exec.image(), memory, timeout,
                 logs, concurrency, parameters, annotations);
-        return new StoredAction(revisionOut, exec.main(), publish, now);
+        return new StoredAction(revisionOut, exec.main(), publish, now, exec.components());
     }
 
     private static int or(Integer value, int fallback) {
@@ -137,7 +173,7 @@ final class ActionPut {
         return !t.isEmpty() && t.length() % 4 == 0 && BASE64.matcher(t).matches();
     }
 
-    private static Exec parseExec(JsonNode exec) {
+    private static Exec parseExec(JsonNode exec, String namespace) {
         if (exec == null || exec.isNull()) {
             return null;
         }
@@ -153,8 +189,7 @@ final class ActionPut {
             throw ApiException.malformedContent(Kinds.unknownKindMessage(requested));
         }
         if (kind.equals(Kinds.SEQUENCE)) {
-            throw ApiException.badRequest("The embedded OpenWhisk does not support sequence actions ('exec.kind' "
-                    + "'sequence'); invoke the component actions one after another instead.");
+            return new Exec(kind, null, false, null, null, SequenceComponents.parse(exec.get("components"), namespace));
         }
         JsonNode mainNode = exec.get("main");
         if (mainNode != null && !mainNode.isNull() && !mainNode.isTextual()) {
@@ -168,7 +203,7 @@ final class ActionPut {
             String code = exec.path("code").isTextual() && !exec.get("code").textValue().isBlank()
                     ? exec.get("code").textValue() : null;
             checkCodeSize(code);
-            return new Exec(kind, code, isBinaryCode(code), main, exec.get("image").textValue());
+            return new Exec(kind, code, isBinaryCode(code), main, exec.get("image").textValue(), null);
         }
         JsonNode codeNode = exec.hasNonNull("code") ? exec.get("code") : exec.get("jar");
         if (codeNode == null || !codeNode.isTextual()) {
@@ -179,7 +214,7 @@ final class ActionPut {
         }
         String code = codeNode.textValue();
         checkCodeSize(code);
-        return new Exec(kind, code, isBinaryCode(code), main, null);
+        return new Exec(kind, code, isBinaryCode(code), main, null, null);
     }
 
     private static void checkCodeSize(String code) {
@@ -257,7 +292,8 @@ final class ActionPut {
         return value.intValue();
     }
 
-    private static String parseVersion(JsonNode version) {
+    /** A semantic version from a PUT body, normalised; {@code null} when absent; 400 when malformed. */
+    static String parseVersion(JsonNode version) {
         if (version == null || version.isNull()) {
             return null;
         }

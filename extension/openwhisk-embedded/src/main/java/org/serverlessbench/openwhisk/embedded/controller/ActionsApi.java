@@ -93,6 +93,10 @@ final class ActionsApi {
         boolean overwrite = request.booleanParam("overwrite", false);
         JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_ACTION_PUT_BYTES));
         ActionPut put = ActionPut.parse(body, config);
+        if (put.sequenceComponents() != null) {
+            String self = "/" + config.namespace() + "/" + EntityStore.key(pkg, name);
+            SequenceComponents.check(store, config.namespace(), self, put.sequenceComponents());
+        }
         StoredAction stored = store.putAction(pkg, name, existing -> {
             long now = System.currentTimeMillis();
             if (existing == null) {

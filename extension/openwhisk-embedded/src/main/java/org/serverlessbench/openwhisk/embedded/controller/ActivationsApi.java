@@ -88,7 +88,7 @@ final class ActivationsApi {
         }
     }
 
-    /** The list view of a record: no response, no logs, and a numeric {@code statusCode}. */
+    /** The list view of a record: no response, no logs, and a numeric {@code statusCode} when it has ended. */
     static ObjectNode summary(ObjectNode record) {
         ObjectNode summary = Json.object();
         for (String field : new String[] {"namespace", "name", "version", "publish", "annotations", "activationId",
@@ -98,7 +98,10 @@ final class ActivationsApi {
                 summary.set(field, value);
             }
         }
-        summary.put("statusCode", statusCode(record.path("response").path("status").asText()));
+        if (record.has("end")) {
+            // A trigger's record has no end, and OpenWhisk's summary then has no statusCode either.
+            summary.put("statusCode", statusCode(record.path("response").path("status").asText()));
+        }
         return summary;
     }
 

@@ -29,6 +29,10 @@ public record ControllerConfig(String auth, String namespace, int minMemoryMb, i
     /** {@code exec-size-limit} (48 MB) plus room for parameters and annotations in one action PUT. */
     public static final long MAX_ACTION_PUT_BYTES = 48L * 1024 * 1024 + 2 * MAX_PAYLOAD_BYTES;
     public static final long MAX_CODE_BYTES = 48L * 1024 * 1024;
+    /** {@code limits.actions.sequence.maxLength}: atomic actions in one sequence, nested ones counted. */
+    public static final int MAX_SEQUENCE_LENGTH = 50;
+    /** What the limits API reports for the throttles the embedded OpenWhisk does not have. */
+    public static final int NOT_THROTTLED = Integer.MAX_VALUE;
 
     public ControllerConfig {
         Objects.requireNonNull(auth, "auth == null");

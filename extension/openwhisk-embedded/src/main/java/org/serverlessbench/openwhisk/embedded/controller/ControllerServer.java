@@ -40,8 +40,8 @@ public final class ControllerServer implements AutoCloseable {
     private final PackagesApi packages;
     private final ActivationsApi activations;
     private final WebActionsApi web;
-    private final UnsupportedCollectionApi triggers = new UnsupportedCollectionApi("triggers");
-    private final UnsupportedCollectionApi rules = new UnsupportedCollectionApi("rules");
+    private final TriggersApi triggers;
+    private final RulesApi rules;
 
     private ControllerServer(ConnectionServer server, ExecutorService executor, ControllerConfig config,
             Activator activator) {
@@ -60,6 +60,10 @@ public final class ControllerServer implements AutoCloseable {
         this.packages = new PackagesApi(store, config);
         this.activations = new ActivationsApi(activator, config.namespace());
         this.web = new WebActionsApi(store, invocations, config, auth);
+        TriggerRuleStore triggerRules = new TriggerRuleStore();
+        this.triggers = new TriggersApi(triggerRules, new TriggerFires(store, invocations, this.activator, config),
+                config);
+        this.rules = new RulesApi(triggerRules, store, config);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
 /** The unauthenticated {@code GET /} and {@code GET /api/v1}: API description and the runtimes this machine runs. */
@@ -45,34 +46,28 @@ final class InfoApi {
     }
 
     /**
-     * {@code {"nodejs": [{"kind": "nodejs:20", "default": true, "available": true}, …], …}}, with the reason for each
-     * kind that cannot run here.
+     * {@code {"nodejs": [{"kind": "nodejs:20", "default": true, "available": true}, …], …}}: the kinds of OpenWhisk's
+     * manifest, with the reason for each kind that cannot run here.
      */
     private ObjectNode runtimes() {
-        Activator.ContainerFactoryInfo info = activator.runtimes();
         ObjectNode runtimes = Json.object();
         for (Map.Entry<String, List<String>> family : Kinds.families().entrySet()) {
             ArrayNode kinds = runtimes.putArray(family.getKey());
             boolean first = true;
             for (String kind : family.getValue()) {
-                ObjectNode entry = kinds.addObject().put("kind", kind).put("default", first);
+                kinds.add(entry(kind, first));
                 first = false;
-                boolean available = info.available().contains(kind);
-                entry.put("available", available);
-                if (!available) {
-                    entry.put("unavailableReason", info.unavailable().getOrDefault(kind,
-                            "the embedded OpenWhisk has no process runtime for '" + kind + "'"));
-                }
             }
         }
-        ArrayNode blackbox = runtimes.putArray(Kinds.BLACKBOX);
-        blackbox.addObject().put("kind", Kinds.BLACKBOX).put("default", true)
-                .put("available", info.available().contains(Kinds.BLACKBOX))
-                .put("unavailableReason", info.unavailable().getOrDefault(Kinds.BLACKBOX,
-                        "blackbox (Docker image) actions need a Docker container factory"));
-        if (info.available().contains(Kinds.BLACKBOX)) {
-            ((ObjectNode) blackbox.get(0)).remove("unavailableReason");
-        }
+        runtimes.putArray(Kinds.BLACKBOX).add(entry(Kinds.BLACKBOX, true));
         return runtimes;
+    }
+
+    private ObjectNode entry(String kind, boolean isDefault) {
+        ObjectNode entry = Json.object().put("kind", kind).put("default", isDefault);
+        Optional<String> unavailable = activator.unavailableReason(kind);
+        entry.put("available", unavailable.isEmpty());
+        unavailable.ifPresent(reason -> entry.put("unavailableReason", reason));
+        return entry;
     }
 }

@@ -2,7 +2,10 @@ package org.serverlessbench.openwhisk.embedded.controller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +13,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The one shared {@link ObjectMapper} of the controller, and the small JSON helpers the handlers share. */
+/**
+ * The one shared {@link ObjectMapper} of the controller, and the small JSON helpers the handlers share.
+ *
+ * <p>Numbers pass through as written, as OpenWhisk's spray-json keeps them: decimals as {@code BigDecimal} with their
+ * trailing zeros ({@code 1e400} stays {@code 1E+400}, not {@code "Infinity"}; {@code 1.50} stays {@code 1.50}), and
+ * integers of any length exact.
+ */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The runtime kinds OpenWhisk's default manifest knows, with the default of each family. Creating an action of any of
- * them works; whether it can run here is the invoker's business.
+ * The runtime kinds of OpenWhisk's default manifest ({@code ansible/files/runtimes.json}), with the default of each
+ * family first, in the manifest's order. Creating an action of any of them works; whether it can run here is the
+ * invoker's business.
  */
 final class Kinds {
     static final String BLACKBOX = "blackbox";
@@ -16,16 +17,15 @@ final class Kinds {
     private static final Map<String, List<String>> FAMILIES = new LinkedHashMap<>();
 
     static {
-        FAMILIES.put("nodejs", List.of("nodejs:20", "nodejs:18", "nodejs:22"));
-        FAMILIES.put("python", List.of("python:3.11", "python:3.10", "python:3.12"));
+        FAMILIES.put("nodejs", List.of("nodejs:20", "nodejs:18"));
+        FAMILIES.put("python", List.of("python:3.10", "python:3.11"));
+        FAMILIES.put("swift", List.of("swift:5.3", "swift:5.7"));
         FAMILIES.put("java", List.of("java:8"));
-        FAMILIES.put("php", List.of("php:8.1", "php:7.4", "php:8.0"));
-        FAMILIES.put("go", List.of("go:1.21", "go:1.20"));
+        FAMILIES.put("php", List.of("php:8.1"));
         FAMILIES.put("ruby", List.of("ruby:2.5"));
-        FAMILIES.put("swift", List.of("swift:5.7", "swift:5.3"));
-        FAMILIES.put("dotnet", List.of("dotnet:6.0", "dotnet:3.1"));
+        FAMILIES.put("go", List.of("go:1.20"));
+        FAMILIES.put("dotnet", List.of("dotnet:3.1", "dotnet:6.0"));
         FAMILIES.put("rust", List.of("rust:1.34"));
-        FAMILIES.put("ballerina", List.of("ballerina:0.990"));
     }
 
     private Kinds() {
@@ -60,9 +60,9 @@ final class Kinds {
         return null;
     }
 
-    /** OpenWhisk's {@code requireMain} manifest flag: only Java needs an explicit {@code main}. */
+    /** OpenWhisk's {@code requireMain} manifest flag: Java and .NET need an explicit {@code main}. */
     static boolean requiresMain(String kind) {
-        return kind.startsWith("java:");
+        return kind.startsWith("java:") || kind.startsWith("dotnet:");
     }
 
     static String unknownKindMessage(String kind) {

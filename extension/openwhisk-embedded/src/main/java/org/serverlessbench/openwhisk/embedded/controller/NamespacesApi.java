@@ -18,24 +18,35 @@ final class NamespacesApi {
     }
 
     /**
-     * The namespace's limits. The embedded OpenWhisk does not throttle, so {@code invocationsPerMinute},
-     * {@code concurrentInvocations} and {@code firesPerMinute} are left out, as OpenWhisk leaves out unset limits.
+     * The namespace's limits, every field OpenWhisk's {@code Limits} API fills in, in its order. The embedded
+     * OpenWhisk does not throttle, so the throttle fields carry {@link ControllerConfig#NOT_THROTTLED}.
      */
     Reply limits(Request request, List<String> rest) {
-        if (!rest.isEmpty()) {
+        if (!rest.isEmpty() && !(rest.size() == 1 && rest.get(0).isEmpty())) {
             throw ApiException.notFound();
         }
         if (!request.method().equals("GET")) {
             throw ApiException.methodNotAllowed("GET");
         }
         return Reply.json(200, Json.object()
+                .put("invocationsPerMinute", ControllerConfig.NOT_THROTTLED)
+                .put("concurrentInvocations", ControllerConfig.NOT_THROTTLED)
+                .put("firesPerMinute", ControllerConfig.NOT_THROTTLED)
                 .put("minActionMemory", config.minMemoryMb())
                 .put("maxActionMemory", config.maxMemoryMb())
-                .put("minActionTimeout", ControllerConfig.MIN_TIMEOUT_MS)
-                .put("maxActionTimeout", ControllerConfig.MAX_TIMEOUT_MS)
                 .put("minActionLogs", ControllerConfig.MIN_LOGS_MB)
                 .put("maxActionLogs", ControllerConfig.MAX_LOGS_MB)
+                .put("minActionTimeout", ControllerConfig.MIN_TIMEOUT_MS)
+                .put("maxActionTimeout", ControllerConfig.MAX_TIMEOUT_MS)
                 .put("minActionConcurrency", ControllerConfig.MIN_CONCURRENCY)
-                .put("maxActionConcurrency", ControllerConfig.MAX_CONCURRENCY));
+                .put("maxActionConcurrency", ControllerConfig.MAX_CONCURRENCY)
+                .put("maxParameterSize", byteSize(ControllerConfig.MAX_PAYLOAD_BYTES))
+                .put("maxActionInstances", ControllerConfig.NOT_THROTTLED));
+    }
+
+    /** OpenWhisk's {@code ByteSize} text: {@code "1 MB"}, or bytes when not a whole number of megabytes. */
+    private static String byteSize(long bytes) {
+        long mb = 1024L * 1024;
+        return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " B";
     }
 }

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.serverlessbench.openwhisk.embedded.invoker.ActionRevision;
 
 /**
@@ -10,8 +11,14 @@ import org.serverlessbench.openwhisk.embedded.invoker.ActionRevision;
  * @param declaredMain  {@code exec.main} as the user gave it, or {@code null}
  * @param publish       the {@code publish} flag
  * @param updated       epoch ms of the last PUT
+ * @param components    a sequence's components, fully qualified ({@code /guest/a}); {@code null} for other kinds
  */
-record StoredAction(ActionRevision revision, String declaredMain, boolean publish, long updated) {
+record StoredAction(ActionRevision revision, String declaredMain, boolean publish, long updated,
+        List<String> components) {
+
+    boolean sequence() {
+        return components != null;
+    }
 
     String name() {
         return revision.name();
@@ -34,6 +41,10 @@ record StoredAction(ActionRevision revision, String declaredMain, boolean publis
 
     ObjectNode exec(boolean includeCode) {
         ObjectNode exec = Json.object().put("kind", revision.kind());
+        if (sequence()) {
+            components.forEach(exec.putArray("components")::add);
+            return exec;
+        }
         if (revision.image() != null) {
             exec.put("image", revision.image());
         }

@@ -176,7 +176,8 @@ final class WebActionsApi {
         return false;
     }
 
-    private static ObjectNode headers(Request request) {
+    /** The request headers as {@code __ow_headers} gives them: lower-case names, the last value of each. */
+    static ObjectNode headers(Request request) {
         ObjectNode headers = Json.object();
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);

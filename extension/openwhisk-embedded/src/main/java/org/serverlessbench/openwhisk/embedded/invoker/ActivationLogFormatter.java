@@ -8,7 +8,9 @@ import org.serverlessbench.openwhisk.embedded.runtime.LogLine;
 
 /**
  * Formats log lines as OpenWhisk's log store does ({@code <time padded to 30> stdout: <line>}) and cuts them off at the
- * action's log limit with OpenWhisk's truncation line. The limit counts the UTF-8 bytes of each line plus its newline.
+ * action's log limit with OpenWhisk's truncation line. A line keeps its leading and trailing spaces: OpenWhisk strips
+ * only the line end, which the reader has removed already. The limit counts the UTF-8 bytes of each line plus its
+ * newline.
  */
 final class ActivationLogFormatter {
     private static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
@@ -44,6 +46,6 @@ final class ActivationLogFormatter {
         while (out.length() < 30) {
             out.append(' ');
         }
-        return out.append(' ').append(stream).append(": ").append(text.trim()).toString();
+        return out.append(' ').append(stream).append(": ").append(text).toString();
     }
 }

@@ -27,6 +27,9 @@ final class ActivationRecords {
         record.put("start", startMs);
         record.put("end", endMs);
         record.put("duration", endMs - startMs);
+        if (request.cause() != null) {
+            record.put("cause", request.cause());
+        }
         record.set("response", result.toJson());
         ArrayNode logArray = record.putArray("logs");
         for (String line : logs) {
@@ -37,6 +40,9 @@ final class ActivationRecords {
         annotations.addObject().put("key", "path").put("value", action.path());
         annotations.addObject().put("key", "kind").put("value", action.kind());
         annotations.addObject().put("key", "timeout").put("value", timedOut);
+        if (request.cause() != null) {
+            annotations.addObject().put("key", "causedBy").put("value", "sequence");
+        }
         if (initTimeMs != null) {
             annotations.addObject().put("key", "initTime").put("value", initTimeMs);
         }

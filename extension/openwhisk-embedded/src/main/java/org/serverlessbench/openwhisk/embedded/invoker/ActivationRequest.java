@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param transactionId   for {@code __OW_TRANSACTION_ID}
  * @param receivedAtMillis epoch ms when the controller received the request; {@code waitTime} counts from here
  * @param receivedAtNanos {@link System#nanoTime()} at the same moment, for precise waitTime
+ * @param cause           the activation id of the enclosing sequence, or {@code null}: the record then gets
+ *                        {@code cause} and the {@code causedBy: sequence} annotation
  */
 public record ActivationRequest(
         String activationId,
@@ -22,5 +24,12 @@ public record ActivationRequest(
         String apiKey,
         String transactionId,
         long receivedAtMillis,
-        long receivedAtNanos) {
+        long receivedAtNanos,
+        String cause) {
+
+    /** An activation that no sequence caused. */
+    public ActivationRequest(String activationId, ActionRevision action, JsonNode payload, String subject,
+            String apiKey, String transactionId, long receivedAtMillis, long receivedAtNanos) {
+        this(activationId, action, payload, subject, apiKey, transactionId, receivedAtMillis, receivedAtNanos, null);
+    }
 }

@@ -47,6 +47,16 @@ public interface Activator extends AutoCloseable {
     /** Kinds whose runtime can start here, and the reason for each that cannot. */
     ContainerFactoryInfo runtimes();
 
+    /** Why actions of {@code kind} cannot run here, or empty when they can. */
+    Optional<String> unavailableReason(String kind);
+
+    /**
+     * Stores a record the controller made itself (a sequence's or a trigger's), so that the activations API finds it.
+     *
+     * @param name {@code action} or {@code pkg/action}: what the activation list's {@code name} filter matches
+     */
+    void store(String name, ObjectNode record);
+
     /** Stops accepting work and kills every container. */
     @Override
     void close();

@@ -232,7 +232,13 @@ public final class Invoker implements Activator {
         }
     }
 
-    private Optional<String> unavailableReason(String kind) {
+    @Override
+    public void store(String name, ObjectNode record) {
+        store.put(record.path("namespace").asText(), name, record);
+    }
+
+    @Override
+    public Optional<String> unavailableReason(String kind) {
         return unavailableReasons.computeIfAbsent(kind, factory::unavailableReason);
     }
 

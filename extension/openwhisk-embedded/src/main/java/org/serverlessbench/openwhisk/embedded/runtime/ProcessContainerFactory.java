@@ -32,6 +32,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
     private static final Map<String, String> ALIASES = Map.of(
             "nodejs:default", NodeLauncher.KIND,
             "python:3", PythonLauncher.KIND,
+            "python:3.10", PythonLauncher.KIND,
             "python:default", PythonLauncher.KIND,
             "java:default", JavaLauncher.KIND);
     private static final List<String> INHERITED_VARIABLES = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ");

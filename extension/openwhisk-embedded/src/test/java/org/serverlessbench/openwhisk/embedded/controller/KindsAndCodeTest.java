@@ -11,7 +11,7 @@ class KindsAndCodeTest {
         assertThat(Kinds.resolve("nodejs:default")).isEqualTo("nodejs:20");
         assertThat(Kinds.resolve(" NodeJS:20 ")).isEqualTo("nodejs:20");
         assertThat(Kinds.resolve("python:3")).isEqualTo("python:3.11");
-        assertThat(Kinds.resolve("python:default")).isEqualTo("python:3.11");
+        assertThat(Kinds.resolve("python:default")).isEqualTo("python:3.10");
         assertThat(Kinds.resolve("java:default")).isEqualTo("java:8");
         assertThat(Kinds.resolve("php:8.1")).isEqualTo("php:8.1");
         assertThat(Kinds.resolve("blackbox")).isEqualTo("blackbox");

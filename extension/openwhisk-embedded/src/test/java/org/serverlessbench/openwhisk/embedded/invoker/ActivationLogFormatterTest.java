@@ -12,12 +12,12 @@ class ActivationLogFormatterTest {
     private static final Instant TIME = Instant.parse("2026-11-26T17:00:00.123Z");
 
     @Test
-    void padsTheTimestampToThirtyCharactersAndTrimsTheLine() {
+    void padsTheTimestampToThirtyCharactersAndKeepsTheLineAsWritten() {
         List<String> logs = ActivationLogFormatter.format(
                 List.of(new LogLine(TIME, "stdout", "  hello "), new LogLine(TIME, "stderr", "oops")), 10);
 
         assertThat(logs).containsExactly(
-                "2026-11-26T17:00:00.123Z       stdout: hello",
+                "2026-11-26T17:00:00.123Z       stdout:   hello ",
                 "2026-11-26T17:00:00.123Z       stderr: oops");
         assertThat(logs.get(0).indexOf(" stdout")).isEqualTo(30);
     }
