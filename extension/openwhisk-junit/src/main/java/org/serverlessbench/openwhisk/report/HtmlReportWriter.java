@@ -67,8 +67,9 @@ final class HtmlReportWriter {
         }
         html.append(", started ").append(Html.escape(report.startedAt().toString())).append(", finished ")
                 .append(Html.escape(report.finishedAt().toString())).append(". ").append(measured)
-                .append(" measured invocations, ").append(report.warmupCount())
-                .append(" warm-ups (not in the statistics). Times in milliseconds.</p>");
+                .append(measured == 1 ? " measured invocation, " : " measured invocations, ")
+                .append(report.warmupCount()).append(report.warmupCount() == 1 ? " warm-up" : " warm-ups")
+                .append(" (not in the statistics). Times in milliseconds.</p>");
     }
 
     private static void summarySection(RunReport report, StringBuilder html) {
