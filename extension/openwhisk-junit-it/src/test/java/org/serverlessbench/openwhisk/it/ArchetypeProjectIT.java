@@ -40,10 +40,11 @@ class ArchetypeProjectIT {
         }
         maven = UserMaven.create(Path.of(property("it.maven.home")), work, Path.of(property("it.repository")),
                 Path.of(property("it.user.repository")));
-        UserMaven.Run generate = maven.run("generate", work, property("it.archetype.plugin") + ":generate",
+        UserMaven.Run generate = maven.run("generate", work, "org.apache.maven.plugins:maven-archetype-plugin:"
+                + property("it.archetype.plugin.version") + ":generate",
                 "-DarchetypeGroupId=org.serverlessbench", "-DarchetypeArtifactId=openwhisk-junit-archetype",
                 "-DarchetypeVersion=" + property("it.archetype.version"),
-                "-DgroupId=" + GROUP_ID, "-DartifactId=" + ARTIFACT_ID, "-Dversion=1.0-SNAPSHOT",
+                "-DgroupId=" + GROUP_ID, "-DartifactId=" + ARTIFACT_ID,
                 "-DinteractiveMode=false");
         assertThat(generate.exitCode()).as("%s", generate).isZero();
         project = work.resolve(ARTIFACT_ID);
