@@ -55,7 +55,8 @@ class ArchetypeProjectIT {
     void runsItsBenchmarksOnTheEmbeddedOpenWhisk(String junitVersion) throws IOException, InterruptedException {
         deleteRecursively(project.resolve("target"));
 
-        UserMaven.Run test = maven.run("test-junit-" + junitVersion, project, "test", "-Djunit.version=" + junitVersion);
+        UserMaven.Run test = maven.run("test-junit-" + junitVersion, project, "test",
+                "-Djunit.version=" + junitVersion);
 
         assertThat(test.exitCode()).as("%s", test).isZero();
         assertThat(test.output()).as("%s", test)
