@@ -79,7 +79,8 @@ class SleepBenchmark {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
         assertThat(invocation.benchmarkTimeUs()).isPresent();
-        assertThat(invocation.benchmarkTimeUs().getAsLong()).isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
+        assertThat(invocation.benchmarkTimeUs().getAsLong())
+                .isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
     }
     // end::warm[]
 

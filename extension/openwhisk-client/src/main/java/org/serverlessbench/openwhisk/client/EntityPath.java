@@ -31,7 +31,8 @@ record EntityPath(String namespace, List<String> segments) {
         }
         List<String> segments = Arrays.asList(rest.split("/", -1));
         if (segments.size() > maxSegments || segments.stream().anyMatch(String::isBlank) || namespace.isBlank()) {
-            String shape = maxSegments == 1 ? "name or /namespace/name" : "name, package/name or /namespace/package/name";
+            String shape = maxSegments == 1 ? "name or /namespace/name"
+                    : "name, package/name or /namespace/package/name";
             throw new IllegalArgumentException("The " + kind + " name '" + name + "' is not valid: use " + shape + ".");
         }
         return new EntityPath(namespace, List.copyOf(segments));

@@ -9,7 +9,9 @@ import java.util.Map;
  */
 final class InvokeInterpreter {
 
-    /** The longest a blocking invoke waits on the server, and its default ({@code max-wait-for-blocking-activation}). */
+    /**
+     * The longest a blocking invoke waits on the server, and its default ({@code max-wait-for-blocking-activation}).
+     */
     static final Duration SERVER_MAX_BLOCKING_WAIT = Duration.ofSeconds(60);
     static final Duration BLOCKING_READ_MARGIN = Duration.ofSeconds(10);
 

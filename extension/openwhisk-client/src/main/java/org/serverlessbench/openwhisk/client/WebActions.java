@@ -54,7 +54,8 @@ final class WebActions {
                     + request.action() + "); use POST, PUT, PATCH or DELETE.");
         }
         if (body == null) {
-            return (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) ? RequestBody.create(new byte[0], null) : null;
+            return (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
+                    ? RequestBody.create(new byte[0], null) : null;
         }
         return RequestBody.create(body, contentType(request.headers()));
     }

@@ -157,7 +157,8 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
         public Builder idleContainerTimeout(Duration idleContainerTimeout) {
             Objects.requireNonNull(idleContainerTimeout, "idleContainerTimeout == null");
             if (idleContainerTimeout.isNegative() || idleContainerTimeout.isZero()) {
-                throw new IllegalArgumentException("idleContainerTimeout must be positive, got " + idleContainerTimeout);
+                throw new IllegalArgumentException(
+                        "idleContainerTimeout must be positive, got " + idleContainerTimeout);
             }
             this.idleContainerTimeout = idleContainerTimeout;
             return this;

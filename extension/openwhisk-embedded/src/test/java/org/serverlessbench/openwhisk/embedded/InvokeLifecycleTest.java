@@ -96,11 +96,13 @@ class InvokeLifecycleTest {
         ObjectNode pkg = object();
         pkg.putArray("parameters").addObject().put("key", "a").put("value", "package")
                 .put("ignored", true);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) pkg.get("parameters")).addObject().put("key", "b").put("value", "package");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) pkg.get("parameters")).addObject().put("key", "b")
+                .put("value", "package");
         assertThat(rest.put("/api/v1/namespaces/_/packages/merge?overwrite=true", pkg).status()).isEqualTo(200);
         ObjectNode body = action("nodejs:20", "function main(args) { return args; }");
         body.putArray("parameters").addObject().put("key", "b").put("value", "action");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("parameters")).addObject().put("key", "c").put("value", "action");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("parameters")).addObject().put("key", "c")
+                .put("value", "action");
         assertThat(rest.put(ACTIONS + "merge/echo?overwrite=true", body).status()).isEqualTo(200);
 
         Answer answer = invoke("merge/echo", "&result=true", object().put("c", "payload"));
@@ -131,7 +133,8 @@ class InvokeLifecycleTest {
             Answer answer = invoke("validate", "&timeout=" + timeout, null);
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().path("error").asText()).isEqualTo(
-                    "The query parameter 'timeout' was malformed:\nTimeout must be number of milliseconds up to 60000.");
+                    "The query parameter 'timeout' was malformed:\n"
+                            + "Timeout must be number of milliseconds up to 60000.");
         }
         Answer array = invoke("validate", "", "[1]");
         assertThat(array.status()).isEqualTo(400);
@@ -139,7 +142,8 @@ class InvokeLifecycleTest {
 
         Answer tooLarge = invoke("validate", "", object().put("big", "x".repeat(1024 * 1024)));
         assertThat(tooLarge.status()).isEqualTo(413);
-        assertThat(tooLarge.json().path("error").asText()).matches("Request larger than allowed: \\d+ > 1048576 bytes.");
+        assertThat(tooLarge.json().path("error").asText())
+                .matches("Request larger than allowed: \\d+ > 1048576 bytes.");
         assertThat(invoke("does-not-exist", "", null).status()).isEqualTo(404);
     }
 

@@ -26,7 +26,8 @@ class ProcessCleanupTest {
                     .json().path("pid").asLong();
             assertThat(actionPid).isPositive();
             pids.add(actionPid);
-            ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).forEach(p -> pids.add(p.pid()));
+            ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid()))
+                    .forEach(p -> pids.add(p.pid()));
             assertThat(pids).isNotEmpty();
         } finally {
             openWhisk.close();

@@ -240,7 +240,8 @@ class WebActionsTest {
                 Map.of("Access-Control-Request-Headers", "x-one, x-two"));
         assertThat(options.status()).isEqualTo(200);
         assertThat(options.header("Access-Control-Allow-Origin")).isEqualTo("*");
-        assertThat(options.header("Access-Control-Allow-Methods")).isEqualTo("OPTIONS, GET, DELETE, POST, PUT, HEAD, PATCH");
+        assertThat(options.header("Access-Control-Allow-Methods"))
+                .isEqualTo("OPTIONS, GET, DELETE, POST, PUT, HEAD, PATCH");
         assertThat(options.header("Access-Control-Allow-Headers")).isEqualTo("x-one, x-two");
         assertThat(options.header("x-openwhisk-activation-id")).isNull();
 

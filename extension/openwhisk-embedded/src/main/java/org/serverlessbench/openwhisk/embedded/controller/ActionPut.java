@@ -198,7 +198,8 @@ final class ActionPut {
         String main = mainNode != null && mainNode.isTextual() ? mainNode.textValue() : null;
         if (kind.equals(Kinds.BLACKBOX)) {
             if (!exec.path("image").isTextual() || exec.get("image").textValue().isBlank()) {
-                throw ApiException.malformedContent("'image' must be a string defined in 'exec' for 'blackbox' actions");
+                throw ApiException.malformedContent(
+                        "'image' must be a string defined in 'exec' for 'blackbox' actions");
             }
             String code = exec.path("code").isTextual() && !exec.get("code").textValue().isBlank()
                     ? exec.get("code").textValue() : null;
@@ -249,15 +250,18 @@ final class ActionPut {
                 throw requirement("memory " + memory + " MB below allowed threshold of " + bytes(config.minMemoryMb()));
             }
             if (memory > config.maxMemoryMb()) {
-                throw requirement("memory " + memory + " MB exceeds allowed threshold of " + bytes(config.maxMemoryMb()));
+                throw requirement("memory " + memory + " MB exceeds allowed threshold of "
+                        + bytes(config.maxMemoryMb()));
             }
         }
         if (logs != null) {
             if (logs < ControllerConfig.MIN_LOGS_MB) {
-                throw requirement("log size " + logs + " MB below allowed threshold of " + bytes(ControllerConfig.MIN_LOGS_MB));
+                throw requirement("log size " + logs + " MB below allowed threshold of "
+                        + bytes(ControllerConfig.MIN_LOGS_MB));
             }
             if (logs > ControllerConfig.MAX_LOGS_MB) {
-                throw requirement("log size " + logs + " MB exceeds allowed threshold of " + bytes(ControllerConfig.MAX_LOGS_MB));
+                throw requirement("log size " + logs + " MB exceeds allowed threshold of "
+                        + bytes(ControllerConfig.MAX_LOGS_MB));
             }
         }
         if (concurrency != null) {

@@ -11,7 +11,9 @@ final class KeyValues {
     private KeyValues() {
     }
 
-    /** A validated copy of the field, or {@code null} when the body leaves it out; a repeated key keeps its last value. */
+    /**
+     * A validated copy of the field, or {@code null} when the body leaves it out; a repeated key keeps its last value.
+     */
     static ArrayNode read(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

@@ -8,7 +8,9 @@ record NamespaceGuard(String namespace) {
         }
     }
 
-    /** Entity names as OpenWhisk's {@code EntityName} allows them: word characters, then also {@code @ . -} and space. */
+    /**
+     * Entity names as OpenWhisk's {@code EntityName} allows them: word characters, then also {@code @ . -} and space.
+     */
     static String checkName(String name) {
         if (name.isEmpty() || name.length() > 256 || !valid(name)) {
             throw ApiException.badRequest(Messages.ENTITY_NAME_ILLEGAL);

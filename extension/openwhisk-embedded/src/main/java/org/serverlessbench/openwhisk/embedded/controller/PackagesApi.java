@@ -69,8 +69,8 @@ final class PackagesApi {
         boolean noBinding = binding == null || binding.isNull() || (binding.isBoolean() && !binding.booleanValue())
                 || (binding.isObject() && binding.isEmpty());
         if (!noBinding) {
-            throw ApiException.badRequest("The embedded OpenWhisk does not support package bindings; create the package "
-                    + "'" + name + "' with its own parameters instead of binding it to another package.");
+            throw ApiException.badRequest("The embedded OpenWhisk does not support package bindings; create the"
+                    + " package '" + name + "' with its own parameters instead of binding it to another package.");
         }
         ArrayNode parameters = KeyValues.read(body, "parameters");
         ArrayNode annotations = KeyValues.read(body, "annotations");

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Renders a web action's result through its extension: {@code .json}, {@code .html}, {@code .svg}, {@code .text}, {@code .http}. */
+/**
+ * Renders a web action's result through its extension: {@code .json}, {@code .html}, {@code .svg}, {@code .text},
+ * {@code .http}.
+ */
 final class WebResultRenderer {
     static final Set<String> EXTENSIONS = Set.of("http", "json", "html", "svg", "text");
     private static final Set<Integer> STATUS_CODES = Set.of(100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206,

@@ -54,6 +54,7 @@ public record ActionRevision(
 
     /** The {@code limits} object as OpenWhisk writes it into activation records. */
     public ObjectNode limitsJson(ObjectNode empty) {
-        return empty.put("concurrency", concurrency).put("logs", logsMb).put("memory", memoryMb).put("timeout", timeoutMs);
+        return empty.put("concurrency", concurrency).put("logs", logsMb).put("memory", memoryMb)
+                .put("timeout", timeoutMs);
     }
 }

@@ -25,7 +25,8 @@ public interface Activator extends AutoCloseable {
      * activation is handed to {@code warmRunner} (typically the caller's own thread, later) instead of a worker
      * thread, which saves a thread hand-off on the warm path. Cold starts and queued activations still use workers.
      */
-    default CompletableFuture<ObjectNode> activate(ActivationRequest request, java.util.concurrent.Executor warmRunner) {
+    default CompletableFuture<ObjectNode> activate(ActivationRequest request,
+            java.util.concurrent.Executor warmRunner) {
         return activate(request);
     }
 

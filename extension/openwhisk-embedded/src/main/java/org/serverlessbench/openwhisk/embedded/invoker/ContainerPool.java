@@ -292,7 +292,9 @@ final class ContainerPool {
         return placements;
     }
 
-    /** New stem cell slots (memory charged) to bring every kind back to its configured count, as far as memory allows. */
+    /**
+     * New stem cell slots (memory charged) to bring every kind back to its configured count, as far as memory allows.
+     */
     private List<PooledContainer> refillStemCells() {
         if (closed || config.prewarm().isEmpty()) {
             return List.of();

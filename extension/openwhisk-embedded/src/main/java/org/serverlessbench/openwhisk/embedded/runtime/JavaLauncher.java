@@ -1,6 +1,5 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
-import com.google.gson.JsonObject;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -8,16 +7,19 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Optional;
-import org.serverlessbench.openwhisk.embedded.runtime.java.JavaActionRuntime;
 
 /**
- * {@code java:8}: a child JVM (the {@code java} of the running JVM) with {@link JavaActionRuntime} and Gson on its
- * class path, its heap limited to fit the action's memory and tuned for a fast start.
+ * {@code java:8}: a child JVM (the {@code java} of the running JVM) with the Java action runtime (artifact
+ * {@code openwhisk-java-runtime}) and Gson on its class path, its heap limited to fit the action's memory and tuned for a
+ * fast start. Both are runtime dependencies, found by class name on this JVM's class path.
  */
 final class JavaLauncher implements RuntimeLauncher {
 
     static final String KIND = "java:8";
     private static final int NATIVE_RESERVE_MB = 32;
+
+    private static final String RUNTIME_CLASS = "org.serverlessbench.openwhisk.runtime.java.JavaActionRuntime";
+    private static final String GSON_CLASS = "com.google.gson.JsonObject";
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final String classPath;
@@ -27,7 +29,7 @@ final class JavaLauncher implements RuntimeLauncher {
         String path = null;
         String problem = null;
         try {
-            path = location(JavaActionRuntime.class) + File.pathSeparator + location(JsonObject.class);
+            path = location(RUNTIME_CLASS) + File.pathSeparator + location(GSON_CLASS);
         } catch (IllegalStateException e) {
             problem = e.getMessage();
         }
@@ -35,7 +37,15 @@ final class JavaLauncher implements RuntimeLauncher {
         this.classPathProblem = problem;
     }
 
-    private static String location(Class<?> type) {
+    private static String location(String className) {
+        Class<?> type;
+        try {
+            type = Class.forName(className, false, JavaLauncher.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("class " + className + " is not on the class path, so the java action"
+                    + " runtime cannot be started; add the dependency org.serverlessbench:openwhisk-java-runtime"
+                    + " (it brings Gson) with scope runtime or test");
+        }
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             throw new IllegalStateException("the class path entry of " + type.getName()
@@ -90,7 +100,7 @@ final class JavaLauncher implements RuntimeLauncher {
                 "-Djava.io.tmpdir=" + spec.directory(),
                 "-Dfile.encoding=UTF-8",
                 "-cp", classPath,
-                JavaActionRuntime.class.getName(),
+                RUNTIME_CLASS,
                 Integer.toString(spec.port()));
     }
 }

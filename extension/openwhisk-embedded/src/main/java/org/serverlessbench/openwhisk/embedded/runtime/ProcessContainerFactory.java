@@ -207,7 +207,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
     private ProcessContainer start(RuntimeLauncher launcher, int memoryMb, Map<String, String> environment)
             throws ContainerStartException, PortTakenException {
         String kind = launcher.kind();
-        String id = family(kind) + "-" + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
+        String id = family(kind) + "-"
+                + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
         Path directory = workDirectory.resolve(id);
         int port = LoopbackPorts.free();
         Map<String, String> variables = new LinkedHashMap<>(launcher.defaultEnvironment());

@@ -75,8 +75,8 @@ class InvokerTest {
     @Test
     void runsPythonActionsColdThenWarmWithArrayResults() throws Exception {
         start(noStemCells());
-        ActionRevision pid = action("py", "python:3.11", "import os\ndef main(args):\n    return {'pid': os.getpid()}\n",
-                256, 60_000, 10);
+        ActionRevision pid = action("py", "python:3.11",
+                "import os\ndef main(args):\n    return {'pid': os.getpid()}\n", 256, 60_000, 10);
         ActionRevision list = action("pylist", "python:3.11", "def main(args):\n    return [1, 2]\n", 256, 60_000, 10);
 
         ObjectNode cold = activate(invoker, pid);

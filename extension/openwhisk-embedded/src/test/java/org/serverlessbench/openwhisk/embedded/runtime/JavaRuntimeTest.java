@@ -222,7 +222,8 @@ class JavaRuntimeTest {
             assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
                     .containsExactlyInAnyOrder(Tuple.tuple("stdout", "out 1"), Tuple.tuple("stderr", "err 1"));
             container.run(run(Map.of("n", 2)), TIMEOUT);
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).containsExactlyInAnyOrder("out 2", "err 2");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .containsExactlyInAnyOrder("out 2", "err 2");
         }
     }
 

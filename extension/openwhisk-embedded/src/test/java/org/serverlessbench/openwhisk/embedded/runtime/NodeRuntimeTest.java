@@ -73,7 +73,8 @@ class NodeRuntimeTest {
         try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse response = container.init(init("function main( {", "main"), TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
-            assertThat(json(response).get("error").asText()).startsWith("Initialization has failed due to: SyntaxError");
+            assertThat(json(response).get("error").asText())
+                    .startsWith("Initialization has failed due to: SyntaxError");
             assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
                     .noneMatch(ProcessOutput.SENTINEL::equals)
                     .anyMatch(line -> line.contains("SyntaxError"));
@@ -169,7 +170,8 @@ class NodeRuntimeTest {
 
     @Test
     void separatesTheSentinelFromOutputWithoutALineBreak() throws Exception {
-        String code = "function main() { process.stdout.write('no line break'); process.stderr.write('none here'); return {}; }";
+        String code = "function main() { process.stdout.write('no line break');"
+                + " process.stderr.write('none here'); return {}; }";
         try (ActionContainer container = initialized(code)) {
             container.run(run(Map.of()), TIMEOUT);
             long started = System.nanoTime();
@@ -182,7 +184,8 @@ class NodeRuntimeTest {
 
     @Test
     void endsAnActivationThatExceedsTheHeapLimit() throws Exception {
-        String code = "function main() { const keep = []; while (true) keep.push(new Array(100000).fill(Math.random())); }";
+        String code = "function main() { const keep = [];"
+                + " while (true) keep.push(new Array(100000).fill(Math.random())); }";
         try (ActionContainer container = runtime.container(128)) {
             assertThat(container.init(init(code, "main"), TIMEOUT).statusCode()).isEqualTo(200);
             assertThatThrownBy(() -> container.run(run(Map.of()), Duration.ofSeconds(60)))
@@ -276,7 +279,8 @@ class NodeRuntimeTest {
     @Test
     void closeKillsTheProcessAndEverythingItStarted() throws Exception {
         String code = "const { spawn } = require('child_process');"
-                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
+                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'});"
+                + " return {pid: child.pid}; }";
         assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
     }
 

@@ -164,7 +164,8 @@ class PythonRuntimeTest {
                     org.assertj.core.groups.Tuple.tuple("stdout", "out 1"),
                     org.assertj.core.groups.Tuple.tuple("stderr", "err 1"));
             container.run(run(Map.of("n", 2)), TIMEOUT);
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text).containsExactlyInAnyOrder("out 2", "err 2");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .containsExactlyInAnyOrder("out 2", "err 2");
         }
     }
 
@@ -212,7 +213,8 @@ class PythonRuntimeTest {
     @Test
     void runsAZipWithMainModuleAndHelpers() throws Exception {
         Map<String, String> files = Map.of(
-                "__main__.py", "from helper import add\ndef handler(args):\n    return {'sum': add(args['a'], args['b'])}\n",
+                "__main__.py",
+                "from helper import add\ndef handler(args):\n    return {'sum': add(args['a'], args['b'])}\n",
                 "helper.py", "def add(a, b):\n    return a + b\n");
         try (ActionContainer container = runtime.container(256)) {
             RuntimeResponse initialized = container.init(init(zip(files), "handler", true, Map.of()), TIMEOUT);

@@ -52,7 +52,8 @@ final class DeployedAction implements DeployedFunction {
                 && limits != null
                 && Objects.equals(limits.memory(), spec.memory())
                 && Objects.equals(limits.timeout(), spec.timeout())
-                && JsonCodec.write(asMap(action.parameters())).equals(JsonCodec.write(new TreeMap<>(spec.parameters())));
+                && JsonCodec.write(asMap(action.parameters()))
+                        .equals(JsonCodec.write(new TreeMap<>(spec.parameters())));
     }
 
     private static Map<String, Object> asMap(List<KeyValue> entries) {

@@ -44,7 +44,8 @@ final class FunctionSpecReader {
         for (String reserved : RESERVED_ANNOTATIONS) {
             if (annotations.containsKey(reserved)) {
                 own.add("attribute 'annotations' sets '" + reserved + "', which the extension manages"
-                        + (reserved.startsWith("web") || reserved.startsWith("raw") ? "; use the 'web' attribute" : ""));
+                        + (reserved.startsWith("web") || reserved.startsWith("raw")
+                                ? "; use the 'web' attribute" : ""));
             }
         }
         Optional<CodePackage> code = packager.pack(function, own);

@@ -1,4 +1,4 @@
-package org.serverlessbench.openwhisk.embedded.runtime.java;
+package org.serverlessbench.openwhisk.runtime.java;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -65,11 +65,27 @@ public final class JavaActionRuntime {
         }
     }
 
-    private record Answer(int status, String body) {
+    private static final class Answer {
+        private final int status;
+        private final String body;
+
+        Answer(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+
         static Answer error(String message) {
             JsonObject error = new JsonObject();
             error.addProperty("error", message);
             return new Answer(502, error.toString());
+        }
+
+        int status() {
+            return status;
+        }
+
+        String body() {
+            return body;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.serverlessbench.openwhisk.embedded.runtime.java;
+package org.serverlessbench.openwhisk.runtime.java;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Base64;
 
 /**
@@ -36,7 +37,7 @@ final class ActionEntryPoint {
     static ActionEntryPoint load(String base64Jar, String main) throws IOException, ReflectiveOperationException {
         // One init per process: a fixed name in the container's private temp directory; createTempFile would first
         // seed a SecureRandom, which is slow in a fresh JVM.
-        Path jar = Path.of(System.getProperty("java.io.tmpdir"), "useraction.jar");
+        Path jar = Paths.get(System.getProperty("java.io.tmpdir"), "useraction.jar");
         Files.write(jar, Base64.getMimeDecoder().decode(base64Jar));
         int hash = main.indexOf('#');
         String className = hash < 0 ? main : main.substring(0, hash);

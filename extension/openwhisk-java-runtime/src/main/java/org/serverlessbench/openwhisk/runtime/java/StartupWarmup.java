@@ -1,4 +1,4 @@
-package org.serverlessbench.openwhisk.embedded.runtime.java;
+package org.serverlessbench.openwhisk.runtime.java;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
