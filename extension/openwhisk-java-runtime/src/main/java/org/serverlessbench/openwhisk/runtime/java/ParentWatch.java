@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.runtime.java;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
@@ -47,8 +48,9 @@ final class ParentWatch implements Runnable {
             Object current = handle.getMethod("current").invoke(null);
             Method destroy = handle.getMethod("destroyForcibly");
             Stream<?> descendants = (Stream<?>) handle.getMethod("descendants").invoke(current);
-            for (Object descendant : (Iterable<?>) descendants::iterator) {
-                destroy.invoke(descendant);
+            Iterator<?> each = descendants.iterator();
+            while (each.hasNext()) {
+                destroy.invoke(each.next());
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             // a Java 8 JVM, or a process already gone: the reaper's sweep covers what is left
