@@ -52,11 +52,12 @@ class ThresholdTests {
 
         run.results().testEvents().assertStatistics(stats -> stats.started(8).succeeded(5).failed(3));
         run.results().testEvents().failed().assertThatEvents()
-                .haveExactly(1, event(test("tooSlowForOneMicrosecond"), uniqueIdSubstring("test-template-invocation:#3"), finishedWithFailure(
-                        message(text -> text.startsWith("ThresholdTestCases#tooSlowForOneMicrosecond measured 3"
-                                + " invocations and failed a check: CLIENT_P50 is ")
-                                && text.endsWith("(too few samples for a CI) over 3 invocations with a client time,"
-                                        + " above the threshold of 1us")))))
+                .haveExactly(1, event(test("tooSlowForOneMicrosecond"),
+                        uniqueIdSubstring("test-template-invocation:#3"), finishedWithFailure(message(text ->
+                                text.startsWith("ThresholdTestCases#tooSlowForOneMicrosecond measured 3 invocations"
+                                        + " and failed a check: CLIENT_P50 is ")
+                                && text.endsWith("(too few samples for a CI) over 3 invocations with a client"
+                                        + " time, above the threshold of 1us")))))
                 .haveExactly(1, event(test("coldWhenAtMostHalfMayBe"), finishedWithFailure(message(text ->
                         text.endsWith("COLD_RATIO is 100.0 % (1 of 1 cold starts), above the threshold of 0.5")))))
                 .haveExactly(1, event(test("unreadableLimit"), finishedWithFailure(message(text ->

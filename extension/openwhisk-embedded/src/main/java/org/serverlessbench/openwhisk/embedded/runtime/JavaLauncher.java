@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * {@code java:8}: a child JVM (the {@code java} of the running JVM) with the Java action runtime (artifact
- * {@code openwhisk-java-runtime}) and Gson on its class path, its heap limited to fit the action's memory and tuned for a
- * fast start. Both are runtime dependencies, found by class name on this JVM's class path.
+ * {@code openwhisk-java-runtime}) and Gson on its class path, its heap limited to fit the action's memory and tuned
+ * for a fast start. Both are runtime dependencies, found by class name on this JVM's class path.
  */
 final class JavaLauncher implements RuntimeLauncher {
 
