@@ -8,7 +8,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.serverlessbench.examples.functions.dynamichtml.DynamicHtml;
 import org.serverlessbench.openwhisk.junit.ColdStart;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
@@ -45,26 +45,26 @@ class DynamicHtmlBenchmark {
 
     @RepeatedTest(3)
     @ColdStart
-    void coldNodejs(@Function("html-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldNodejs(@FunctionName("html-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
         assertCold(trigger.invoke(input(size)));
     }
 
     @RepeatedTest(3)
     @ColdStart
-    void coldPython(@Function("html-python") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldPython(@FunctionName("html-python") LibraryTrigger trigger, BenchmarkSize size) {
         assertCold(trigger.invoke(input(size)));
     }
 
     @RepeatedTest(3)
     @ColdStart
-    void coldJava(@Function("html-java") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldJava(@FunctionName("html-java") LibraryTrigger trigger, BenchmarkSize size) {
         assertCold(trigger.invoke(input(size)));
     }
 
     // tag::trigger[]
     @RepeatedTest(20)
     @Warmup(3)
-    void warmNodejs(@Function("html-nodejs") Trigger trigger, BenchmarkSize size) {
+    void warmNodejs(@FunctionName("html-nodejs") Trigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         assertThat(invocation.result()).isInstanceOf(Map.class);
         Map<?, ?> result = (Map<?, ?>) ((Map<?, ?>) invocation.result()).get("result");
@@ -74,14 +74,14 @@ class DynamicHtmlBenchmark {
 
     @RepeatedTest(20)
     @Warmup(3)
-    void warmPython(@Function("html-python") Trigger trigger, BenchmarkSize size) {
+    void warmPython(@FunctionName("html-python") Trigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         assertReportsItsActivation(invocation);
     }
 
     @RepeatedTest(20)
     @Warmup(3)
-    void warmJava(@Function("html-java") Trigger trigger, BenchmarkSize size) {
+    void warmJava(@FunctionName("html-java") Trigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         assertReportsItsActivation(invocation);
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.serverlessbench.examples.functions.sleep.Sleep;
 import org.serverlessbench.openwhisk.junit.ColdStart;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.HttpTrigger;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -49,7 +49,7 @@ class SleepBenchmark {
     // tag::cold[]
     @RepeatedTest(3)
     @ColdStart
-    void coldNodejs(@Function("sleep-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldNodejs(@FunctionName("sleep-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess();
         assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
         assertThat(invocation.providerInitUs()).isPresent();
@@ -58,7 +58,7 @@ class SleepBenchmark {
 
     @RepeatedTest(3)
     @ColdStart
-    void coldPython(@Function("sleep-python") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldPython(@FunctionName("sleep-python") LibraryTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess();
         assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
         assertThat(invocation.providerInitUs()).isPresent();
@@ -66,7 +66,7 @@ class SleepBenchmark {
 
     @RepeatedTest(3)
     @ColdStart
-    void coldJava(@Function("sleep-java") LibraryTrigger trigger, BenchmarkSize size) {
+    void coldJava(@FunctionName("sleep-java") LibraryTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess();
         assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
         assertThat(invocation.providerInitUs()).isPresent();
@@ -75,7 +75,7 @@ class SleepBenchmark {
     // tag::warm[]
     @RepeatedTest(20)
     @Warmup(3)
-    void warmNodejs(@Function("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
+    void warmNodejs(@FunctionName("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
         // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
         assertThat(invocation.benchmarkTimeUs()).isPresent();
@@ -85,13 +85,13 @@ class SleepBenchmark {
 
     @RepeatedTest(20)
     @Warmup(3)
-    void warmPython(@Function("sleep-python") HttpTrigger trigger, BenchmarkSize size) {
+    void warmPython(@FunctionName("sleep-python") HttpTrigger trigger, BenchmarkSize size) {
         trigger.invoke(input(size)).assertSuccess().assertWarm();
     }
 
     @RepeatedTest(20)
     @Warmup(3)
-    void warmJava(@Function("sleep-java") HttpTrigger trigger, BenchmarkSize size) {
+    void warmJava(@FunctionName("sleep-java") HttpTrigger trigger, BenchmarkSize size) {
         trigger.invoke(input(size)).assertSuccess().assertWarm();
     }
 }

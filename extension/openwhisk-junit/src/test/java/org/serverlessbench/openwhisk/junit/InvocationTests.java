@@ -16,7 +16,7 @@ class InvocationTests {
     static class InvocationTestCases {
 
         @Test
-        void failedActivationIsReturned(@Function("echo") LibraryTrigger trigger) {
+        void failedActivationIsReturned(@FunctionName("echo") LibraryTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
@@ -28,7 +28,7 @@ class InvocationTests {
         }
 
         @Test
-        void failedWebActivationIsReturned(@Function("echo") HttpTrigger trigger) {
+        void failedWebActivationIsReturned(@FunctionName("echo") HttpTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
@@ -36,14 +36,14 @@ class InvocationTests {
         }
 
         @Test
-        void logsAreFetchedOnDemand(@Function("echo") HttpTrigger trigger) {
+        void logsAreFetchedOnDemand(@FunctionName("echo") HttpTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("a", 1)).assertSuccess();
 
             assertThat(invocation.logs()).anySatisfy(line -> assertThat(line).contains("echo called with"));
         }
 
         @Test
-        void sebsFieldsGiveBenchmarkTimeAndColdness(@Function("sebs") LibraryTrigger trigger) {
+        void sebsFieldsGiveBenchmarkTimeAndColdness(@FunctionName("sebs") LibraryTrigger trigger) {
             Invocation first = trigger.invoke(Map.of("sleep", 0.05)).assertSuccess();
             Invocation second = trigger.invoke(Map.of("sleep", 0.05)).assertSuccess();
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.serverlessbench.openwhisk.junit.DeployedFunction;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.HttpTrigger;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
 import org.serverlessbench.openwhisk.junit.Trigger;
@@ -53,12 +53,12 @@ final class TriggerResolver {
     private static DeployedAction select(ParameterContext parameterContext, ExtensionContext context,
             String parameter, String where) {
         Map<String, DeployedAction> available = available(context);
-        Optional<String> wanted = parameterContext.findAnnotation(Function.class).map(Function::value);
+        Optional<String> wanted = parameterContext.findAnnotation(FunctionName.class).map(FunctionName::value);
         if (wanted.isPresent()) {
             DeployedAction action = available.get(wanted.get());
             if (action == null) {
                 throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
-                        + "] asks for @Function(\"" + wanted.get() + "\"), but no function of that name is deployed"
+                        + "] asks for @FunctionName(\"" + wanted.get() + "\"), but no function of that name is deployed"
                         + " for it; available: " + available.keySet());
             }
             return action;
@@ -72,7 +72,7 @@ final class TriggerResolver {
         }
         throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                 + "] is ambiguous: functions " + available.keySet() + " are deployed; select one with"
-                + " @Function(\"<name>\")");
+                + " @FunctionName(\"<name>\")");
     }
 
     /** The functions visible from {@code context}: its own, then those of each enclosing scope. */
