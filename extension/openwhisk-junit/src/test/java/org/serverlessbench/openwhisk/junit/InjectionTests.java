@@ -157,7 +157,8 @@ class InjectionTests {
                 .haveExactly(1, event(test("none"), finishedWithFailure(
                         instanceOf(ParameterResolutionException.class),
                         message(m -> m.contains("Parameter [DeployedFunction function]")
-                                && m.contains("no @OpenWhiskFunction is declared")))));
+                                && m.contains("no @OpenWhiskFunction is in scope")
+                                && m.contains("Declare one on the class or the method")))));
     }
 
     @Test

@@ -68,20 +68,26 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     @Override
     public void beforeAll(ExtensionContext context) {
         Platform platform = platform(context);
-        Class<?> testClass = context.getRequiredTestClass();
-        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits());
-        ClassPlan plan = ClassPlan.read(testClass, reader);
-        context.getStore(NAMESPACE).put(planKey(testClass), plan);
-        deploy(plan.classFunctions(), context, platform);
+        deploy(plan(context, platform).classFunctions(), context, platform);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        ClassPlan plan = context.getStore(NAMESPACE).get(planKey(context.getRequiredTestClass()), ClassPlan.class);
-        List<FunctionSpec> specs = plan == null ? List.of() : plan.functionsOf(context.getRequiredTestMethod());
+        Platform platform = platform(context);
+        List<FunctionSpec> specs = plan(context, platform).functionsOf(context.getRequiredTestMethod());
         if (!specs.isEmpty()) {
-            deploy(specs, context, platform(context));
+            deploy(specs, context, platform);
         }
+    }
+
+    /**
+     * The validated plan of the context's test class, read once in {@code beforeAll}; read here when the extension
+     * was registered by a method's {@code @OpenWhiskFunction} only, so that {@code beforeAll} did not run.
+     */
+    private static ClassPlan plan(ExtensionContext context, Platform platform) {
+        Class<?> testClass = context.getRequiredTestClass();
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass), key -> ClassPlan.read(testClass,
+                new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits())), ClassPlan.class);
     }
 
     @Override

@@ -68,7 +68,11 @@ final class TriggerResolver {
         }
         if (available.isEmpty()) {
             throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
-                    + "] needs a function, but no @OpenWhiskFunction is declared on the test class or this method");
+                    + "] needs a function to invoke, but no @OpenWhiskFunction is in scope: none is declared on this"
+                    + " method, on " + parameterContext.getDeclaringExecutable().getDeclaringClass().getName()
+                    + ", its superclasses or enclosing"
+                    + " classes. Declare one on the class or the method, for example @OpenWhiskFunction(name ="
+                    + " \"hello\", code = \"src/test/functions/hello\"); see docs/annotations.md");
         }
         throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                 + "] is ambiguous: functions " + available.keySet() + " are deployed; select one with"
