@@ -8,6 +8,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.serverlessbench.openwhisk.junit.internal.FunctionLocks;
 import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 
 /**
@@ -23,6 +25,7 @@ import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 @Inherited
 @Documented
 @ExtendWith(OpenWhiskExtension.class)
+@ResourceLock(providers = FunctionLocks.class)
 public @interface OpenWhiskFunction {
 
     /** The function's name, unique per test class; the action is called {@code <openwhisk.prefix><name>}. */

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.serverlessbench.openwhisk.junit.internal.FunctionLocks;
 import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 
 /** The container of repeated {@link OpenWhiskFunction} annotations; registers the extension like them. */
@@ -15,6 +17,7 @@ import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 @Inherited
 @Documented
 @ExtendWith(OpenWhiskExtension.class)
+@ResourceLock(providers = FunctionLocks.class)
 public @interface OpenWhiskFunctions {
 
     OpenWhiskFunction[] value();

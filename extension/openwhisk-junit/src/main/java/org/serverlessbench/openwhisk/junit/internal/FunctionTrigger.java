@@ -36,12 +36,21 @@ class FunctionTrigger implements Trigger {
     @Override
     public Invocation invoke(Map<String, ?> parameters) {
         Objects.requireNonNull(parameters, "parameters");
-        policy.warmUpOnce(action.name(), () -> {
-            for (int i = 0; i < policy.warmups(); i++) {
-                recorder.record(call.call(action, parameters).asWarmup());
-            }
-        });
-        DefaultInvocation invocation = policy.coldStart() ? coldInvocation(parameters) : call.call(action, parameters);
+        DefaultInvocation invocation;
+        if (policy.coldStart()) {
+            invocation = action.oneAtATime(() -> coldInvocation(parameters));
+        } else if (policy.warmups() > 0) {
+            invocation = action.oneAtATime(() -> {
+                policy.warmUp(action, () -> {
+                    for (int i = 0; i < policy.warmups(); i++) {
+                        recorder.record(call.call(action, parameters).asWarmup());
+                    }
+                });
+                return call.call(action, parameters);
+            });
+        } else {
+            invocation = call.call(action, parameters);
+        }
         recorder.record(invocation);
         return invocation;
     }
