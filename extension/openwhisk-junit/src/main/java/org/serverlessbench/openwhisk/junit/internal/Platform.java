@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.serverlessbench.openwhisk.client.Activation;
 import org.serverlessbench.openwhisk.client.NamespaceLimits;
 import org.serverlessbench.openwhisk.client.OpenWhiskClient;
@@ -29,7 +30,8 @@ import org.serverlessbench.openwhisk.report.RunInfo;
  * Everything one test run shares, kept in the root Store and closed when the run ends: the settings, the client,
  * the embedded OpenWhisk when that is the target, the target's limits, the results sink and the background threads.
  */
-final class Platform implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: for JUnit before 5.13 and with auto-close disabled
+final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     static final String TROUBLESHOOTING = "see docs/troubleshooting.md";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(75);
