@@ -41,7 +41,7 @@ class InjectionTests {
             assertThat(invocation.activation()).hasValueSatisfying(record ->
                     assertThat(record.activationId()).isEqualTo(invocation.activationId()));
             assertThat(invocation.providerExecutionUs()).isPresent();
-            assertThat(invocation.status()).isEqualTo("success");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.SUCCESS);
         }
 
         @Test

@@ -20,7 +20,7 @@ class InvocationTests {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
-            assertThat(invocation.status()).isEqualTo("application error");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.APPLICATION_ERROR);
             assertThat(invocation.result()).asString().contains("asked to fail: boom");
             assertThatThrownBy(invocation::assertSuccess).isInstanceOf(AssertionFailedError.class)
                     .hasMessageContaining("status was 'application error'")
@@ -32,7 +32,22 @@ class InvocationTests {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
-            assertThat(invocation.status()).isEqualTo("application error");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.APPLICATION_ERROR);
+        }
+
+        record Echoed(Map<String, Object> echo, long pid) {
+        }
+
+        @Test
+        void resultConvertsToATypeOrAMap(@FunctionName("echo") HttpTrigger trigger) {
+            Invocation invocation = trigger.invoke(Map.of("a", 1)).assertSuccess();
+
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.SUCCESS);
+            assertThat(invocation.resultMap()).containsKeys("echo", "pid");
+            assertThat(invocation.result(Echoed.class).echo()).containsEntry("a", 1);
+            assertThat(invocation.result(Echoed.class).pid()).isPositive();
+            assertThatThrownBy(() -> invocation.result(Integer.class)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(invocation.activationId()).hasMessageContaining("java.lang.Integer");
         }
 
         @Test

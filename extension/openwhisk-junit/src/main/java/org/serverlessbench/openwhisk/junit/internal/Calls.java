@@ -42,9 +42,9 @@ final class Calls {
                         ? CompletableFuture.completedFuture(answer.activation())
                         : platform.fetchRecord(answer.activationId(), recordTimeout);
                 Object result = answer.activation() != null ? null : answer.result();
-                return new DefaultInvocation(action.name(), action.actionName(), TriggerType.LIBRARY, false, begin,
-                        clientTimeUs, answer.activationId(), result, answer.httpStatus(), record, recordTimeout,
-                        platform.client());
+                return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.LIBRARY,
+                        begin, clientTimeUs, answer.activationId(), result, answer.httpStatus()), record,
+                        recordTimeout, platform.client()::activationLogs);
             }
 
             @Override
@@ -76,9 +76,9 @@ final class Calls {
                         : platform.fetchRecord(activationId, recordTimeout);
                 String body = new String(answer.body(), StandardCharsets.UTF_8);
                 Object result = body.isEmpty() ? null : JsonCodec.valueOrText(body);
-                return new DefaultInvocation(action.name(), action.actionName(), TriggerType.HTTP, false, begin,
-                        clientTimeUs, activationId, result, answer.statusCode(), record, recordTimeout,
-                        platform.client());
+                return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.HTTP,
+                        begin, clientTimeUs, activationId, result, answer.statusCode()), record, recordTimeout,
+                        platform.client()::activationLogs);
             }
 
             @Override
