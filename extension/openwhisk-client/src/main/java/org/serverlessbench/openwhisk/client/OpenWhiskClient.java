@@ -50,6 +50,11 @@ public final class OpenWhiskClient implements AutoCloseable {
         return api.listNamespaces();
     }
 
+    /** The runtime kinds of the deployment by family ({@code GET /api/v1}'s {@code runtimes}), as {@code wsk} reads them. */
+    public Map<String, List<RuntimeKind>> runtimes() {
+        return api.runtimes();
+    }
+
     public NamespaceLimits namespaceLimits() {
         return api.namespaceLimits();
     }

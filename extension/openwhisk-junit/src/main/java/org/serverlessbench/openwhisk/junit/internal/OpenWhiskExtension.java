@@ -87,7 +87,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     private static ClassPlan plan(ExtensionContext context, Platform platform) {
         Class<?> testClass = context.getRequiredTestClass();
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass), key -> ClassPlan.read(testClass,
-                new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits())), ClassPlan.class);
+                new FunctionSpecReader(new CodePackager(moduleDirectory(), platform.kinds()), platform.limits())), ClassPlan.class);
     }
 
     @Override

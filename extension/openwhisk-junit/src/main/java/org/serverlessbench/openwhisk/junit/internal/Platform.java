@@ -41,16 +41,18 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
     private final EmbeddedOpenWhisk embedded;
     private final String webNamespace;
     private final TargetLimits limits;
+    private final RuntimeKinds kinds;
     private final ResultsSink sink;
     private final ExecutorService executor;
 
     private Platform(Settings settings, OpenWhiskClient client, EmbeddedOpenWhisk embedded, String webNamespace,
-            TargetLimits limits, ResultsSink sink) {
+            TargetLimits limits, RuntimeKinds kinds, ResultsSink sink) {
         this.settings = settings;
         this.client = client;
         this.embedded = embedded;
         this.webNamespace = webNamespace;
         this.limits = limits;
+        this.kinds = kinds;
         this.sink = sink;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
     }
@@ -83,7 +85,7 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
             String webNamespace = embedded != null ? embedded.namespace() : webNamespace(client);
             String target = Settings.configName(settings.target());
             ResultsSink sink = ResultsSink.open(settings.resultsDirectory(), RunInfo.describe(target, apiHost));
-            return new Platform(settings, client, embedded, webNamespace, limits, sink);
+            return new Platform(settings, client, embedded, webNamespace, limits, runtimeKinds(client), sink);
         } catch (RuntimeException e) {
             closeQuietly(client, e);
             closeQuietly(embedded, e);
@@ -128,6 +130,15 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
         }
     }
 
+    /** The target's kinds from {@code GET /api/v1}; a target that does not list them leaves aliases unresolved. */
+    private static RuntimeKinds runtimeKinds(OpenWhiskClient client) {
+        try {
+            return RuntimeKinds.of(client.runtimes());
+        } catch (OpenWhiskException e) {
+            return RuntimeKinds.UNKNOWN;
+        }
+    }
+
     private static String webNamespace(OpenWhiskClient client) {
         String configured = client.configuration().namespace().value();
         if (configured != null && !configured.isBlank() && !configured.equals("_")) {
@@ -156,6 +167,10 @@ final class Platform implements AutoCloseable, ExtensionContext.Store.CloseableR
 
     TargetLimits limits() {
         return limits;
+    }
+
+    RuntimeKinds kinds() {
+        return kinds;
     }
 
     ResultsSink sink() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -20,7 +21,7 @@ import org.serverlessbench.openwhisk.junit.testfunctions.JavaEcho;
 
 class CodePackagerTests {
 
-    private final CodePackager packager = new CodePackager(Path.of("").toAbsolutePath());
+    private final CodePackager packager = new CodePackager(Path.of("").toAbsolutePath(), new RuntimeKinds(Map.of("java", "java:8")));
     private final List<String> problems = new ArrayList<>();
 
     @OpenWhiskFunction(name = "node", code = "src/test/functions/echo-node")
