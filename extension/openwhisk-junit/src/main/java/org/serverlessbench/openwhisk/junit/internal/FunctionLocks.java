@@ -1,24 +1,29 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.serverlessbench.openwhisk.junit.ColdStart;
 import org.serverlessbench.openwhisk.junit.DeployedFunction;
 import org.serverlessbench.openwhisk.junit.FunctionName;
+import org.serverlessbench.openwhisk.junit.FunctionSource;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 
 /**
  * One JUnit resource lock per function, so that parallel tests cannot spoil each other's cold and warm starts: a
  * test that changes the action ({@code @ColdStart}, or one that gets a {@link DeployedFunction} to update it) takes
- * it read-write, every other test read-only. A test locks the functions it names with {@link FunctionName} (or
- * {@code @FunctionSource}); one that names none locks every function in its scope. Registered by the
+ * it read-write, every other test read-only. A test locks the functions it names with {@link FunctionName} or
+ * {@link FunctionSource}; one that names none locks every function in its scope. Registered by the
  * {@code @ResourceLock} meta-annotation of {@link OpenWhiskFunction}.
  */
 public final class FunctionLocks implements ResourceLocksProvider {
@@ -42,8 +47,21 @@ public final class FunctionLocks implements ResourceLocksProvider {
                 || List.of(method.getParameterTypes()).contains(DeployedFunction.class);
     }
 
+    /** The names of every function in scope of the context's test method, sorted. */
+    static Set<String> functionsInScope(ExtensionContext context) {
+        List<Class<?>> enclosing = new ArrayList<>();
+        Class<?> testClass = context.getRequiredTestClass();
+        for (Class<?> type = testClass; type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
+                type = type.getEnclosingClass()) {
+            enclosing.add(0, type.getEnclosingClass());
+        }
+        return new TreeSet<>(inScope(enclosing, testClass, context.getRequiredTestMethod()));
+    }
+
     private static Set<String> namedBy(Method method) {
         Set<String> names = new LinkedHashSet<>();
+        AnnotationSupport.findAnnotation(method, FunctionSource.class)
+                .ifPresent(source -> names.addAll(List.of(source.value())));
         for (Parameter parameter : method.getParameters()) {
             AnnotationSupport.findAnnotation(parameter, FunctionName.class).map(FunctionName::value)
                     .ifPresent(names::add);

@@ -1,5 +1,6 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.serverlessbench.openwhisk.junit.FunctionSource;
 import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
 
 /**
@@ -27,7 +31,7 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
  * deployed functions and recorders in the Store of their class or method.
  */
 public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver, InvocationInterceptor {
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenWhiskExtension.class);
 
@@ -109,7 +113,9 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return TriggerResolver.supports(parameterContext.getParameter().getType());
+        boolean fromFunctionSource = parameterContext.getIndex() == 0
+                && AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), FunctionSource.class);
+        return !fromFunctionSource && TriggerResolver.supports(parameterContext.getParameter().getType());
     }
 
     @Override
@@ -122,6 +128,24 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
                     .getParameter() + ": " + e.getMessage(), e);
         }
         return triggers.resolve(parameterContext, extensionContext, platform);
+    }
+
+    /** Binds the {@code @FunctionSource} arguments of this invocation to its test, before the method runs. */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        for (Object argument : invocationContext.getArguments()) {
+            if (argument instanceof FunctionArgument function) {
+                String name = function.functionName();
+                String parameter = function.parameterType().getSimpleName() + " (@FunctionSource \"" + name + "\")";
+                String where = method.getDeclaringClass().getName() + "#" + method.getName();
+                function.bind(triggers.resolve(function.parameterType(), Optional.of(name), parameter, where,
+                        extensionContext, platform(extensionContext)));
+            }
+        }
+        invocation.proceed();
     }
 
     private static void finishRecording(ExtensionContext context) {

@@ -33,8 +33,20 @@ final class TriggerResolver {
                     + executable.getDeclaringClass().getName() + "]: OpenWhisk triggers and functions can only be"
                     + " injected into test and lifecycle methods");
         }
-        DeployedAction action = select(parameterContext, context, parameter, where);
-        Class<?> type = parameterContext.getParameter().getType();
+        Optional<String> wanted = parameterContext.findAnnotation(FunctionName.class).map(FunctionName::value);
+        return resolve(parameterContext.getParameter().getType(), wanted, parameter, where, context, platform);
+    }
+
+    /**
+     * The trigger or function handle of {@code type} for function {@code wanted} (or the only one in scope), bound
+     * to the test of {@code context}.
+     *
+     * @param parameter the parameter's type and name, for messages
+     * @param where     {@code Class#method}, for messages
+     */
+    Object resolve(Class<?> type, Optional<String> wanted, String parameter, String where, ExtensionContext context,
+            Platform platform) {
+        DeployedAction action = select(wanted, context, parameter, where);
         if (type == DeployedFunction.class) {
             return action;
         }
@@ -50,10 +62,9 @@ final class TriggerResolver {
         return FunctionTrigger.create(action, call, Recorder.of(context), TestPolicy.of(context));
     }
 
-    private static DeployedAction select(ParameterContext parameterContext, ExtensionContext context,
-            String parameter, String where) {
+    private static DeployedAction select(Optional<String> wanted, ExtensionContext context, String parameter,
+            String where) {
         Map<String, DeployedAction> available = available(context);
-        Optional<String> wanted = parameterContext.findAnnotation(FunctionName.class).map(FunctionName::value);
         if (wanted.isPresent()) {
             DeployedAction action = available.get(wanted.get());
             if (action == null) {
@@ -69,8 +80,7 @@ final class TriggerResolver {
         if (available.isEmpty()) {
             throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                     + "] needs a function to invoke, but no @OpenWhiskFunction is in scope: none is declared on this"
-                    + " method, on " + parameterContext.getDeclaringExecutable().getDeclaringClass().getName()
-                    + ", its superclasses or enclosing"
+                    + " method, on " + where.substring(0, where.indexOf('#')) + ", its superclasses or enclosing"
                     + " classes. Declare one on the class or the method, for example @OpenWhiskFunction(name ="
                     + " \"hello\", code = \"src/test/functions/hello\"); see docs/annotations.md");
         }
