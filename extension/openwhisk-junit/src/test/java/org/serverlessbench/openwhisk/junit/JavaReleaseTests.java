@@ -23,13 +23,17 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.serverlessbench.openwhisk.junit.java17.Java17Echo;
 
-/** A Java function compiled for a newer Java than its kind runs fails validation, saying how to compile it. */
+/**
+ * Kinds are checked against the target's {@code GET /api/v1} runtimes, and a Java function compiled for a newer Java
+ * than its kind runs fails validation, saying how to compile it.
+ */
 class JavaReleaseTests {
 
     /** Where the test writes a jar compiled for Java 17; the fixture's {@code code} path names it. */
     private static final Path JAR = Path.of("target/java-release-tests/echo17.jar");
 
-    @OpenWhiskFunction(name = "java17-class", kind = "java:8", mainClass = Java17Echo.class)
+    /** No kind: java:default, which the target's GET /api/v1 resolves to java:8. */
+    @OpenWhiskFunction(name = "java17-class", mainClass = Java17Echo.class)
     static class MainClassTestCases {
 
         @Test
@@ -76,6 +80,24 @@ class JavaReleaseTests {
                                         + " 'mainClass' org.serverlessbench.openwhisk.junit.java17.Java17Echo) is"
                                         + " compiled for Java 17 (class-file version 61), but kind java:8 runs at most"
                                         + " Java 8 (class-file version 52); compile the function for release 8")))));
+    }
+
+    @OpenWhiskFunction(name = "old-python", kind = "python:2.7", code = "src/test/functions/sebs-python")
+    static class UnknownKindTestCases {
+
+        @Test
+        void invoke(LibraryTrigger trigger) {
+            trigger.invoke().assertSuccess();
+        }
+    }
+
+    @Test
+    void aKindTheTargetDoesNotListIsRefused() {
+        OpenWhiskTestKit.run(UnknownKindTestCases.class).results().containerEvents().assertThatEvents()
+                .haveExactly(1, event(container(UnknownKindTestCases.class), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(
+                                "the kind is \"python:2.7\", but the target offers only ")
+                                && m.contains("python:3.11") && m.contains("(GET /api/v1 runtimes)")))));
     }
 
     @Test

@@ -46,7 +46,14 @@ final class CodePackager {
             return Optional.empty();
         }
         try {
-            return hasClass ? fromClass(function, kind, problems) : fromPath(function, kind, problems);
+            Optional<CodePackage> code = hasClass ? fromClass(function, kind, problems)
+                    : fromPath(function, kind, problems);
+            Optional<String> unknownKind = code.flatMap(found -> kinds.check(found.kind()));
+            if (unknownKind.isPresent()) {
+                problems.add(unknownKind.get());
+                return Optional.empty();
+            }
+            return code;
         } catch (IOException e) {
             problems.add("the code could not be read: " + e);
             return Optional.empty();

@@ -27,7 +27,7 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
 /**
  * The extension behind {@link OpenWhiskTest}: deploys the functions of a class before its tests and of a method
  * before it, injects triggers and function handles, records every invocation and removes the actions afterwards.
- * All state lives in the JUnit Store: the platform (client, embedded OpenWhisk, results sink) in the root Store,
+ * All state lives in the JUnit Store: the {@link TestRun} (target, client, results sink) in the root Store,
  * deployed functions and recorders in the Store of their class or method.
  */
 public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
@@ -71,16 +71,16 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Platform platform = platform(context);
-        deploy(plan(context, platform).classFunctions(), context, platform);
+        TestRun run = testRun(context);
+        deploy(plan(context, run).classFunctions(), context, run);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Platform platform = platform(context);
-        List<FunctionSpec> specs = plan(context, platform).functionsOf(context.getRequiredTestMethod());
+        TestRun run = testRun(context);
+        List<FunctionSpec> specs = plan(context, run).functionsOf(context.getRequiredTestMethod());
         if (!specs.isEmpty()) {
-            deploy(specs, context, platform);
+            deploy(specs, context, run);
         }
     }
 
@@ -88,10 +88,12 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
      * The validated plan of the context's test class, read once in {@code beforeAll}; read here when the extension
      * was registered by a method's {@code @OpenWhiskFunction} only, so that {@code beforeAll} did not run.
      */
-    private static ClassPlan plan(ExtensionContext context, Platform platform) {
+    private static ClassPlan plan(ExtensionContext context, TestRun run) {
         Class<?> testClass = context.getRequiredTestClass();
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass), key -> ClassPlan.read(testClass,
-                new FunctionSpecReader(new CodePackager(moduleDirectory(), platform.kinds()), platform.limits())), ClassPlan.class);
+        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory(), run.kinds()),
+                run.limits());
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass),
+                key -> ClassPlan.read(testClass, reader), ClassPlan.class);
     }
 
     @Override
@@ -120,14 +122,14 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Platform platform;
+        TestRun run;
         try {
-            platform = platform(extensionContext);
+            run = testRun(extensionContext);
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("OpenWhisk is not available for " + parameterContext
                     .getParameter() + ": " + e.getMessage(), e);
         }
-        return triggers.resolve(parameterContext, extensionContext, platform);
+        return triggers.resolve(parameterContext, extensionContext, run);
     }
 
     /** Binds the {@code @FunctionSource} arguments of this invocation to its test, before the method runs. */
@@ -142,7 +144,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
                 String parameter = function.parameterType().getSimpleName() + " (@FunctionSource \"" + name + "\")";
                 String where = method.getDeclaringClass().getName() + "#" + method.getName();
                 function.bind(triggers.resolve(function.parameterType(), Optional.of(name), parameter, where,
-                        extensionContext, platform(extensionContext)));
+                        extensionContext, testRun(extensionContext)));
             }
         }
         invocation.proceed();
@@ -150,19 +152,19 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     private static void finishRecording(ExtensionContext context) {
         Recorder.find(context).ifPresent(recorder ->
-                recorder.finish(platform(context).sink(), context::publishReportEntry));
+                recorder.finish(testRun(context).sink(), context::publishReportEntry));
     }
 
     /** Deploys {@code specs} at once, each in the background; every action is registered for cleanup first. */
-    private static void deploy(List<FunctionSpec> specs, ExtensionContext context, Platform platform) {
-        Settings settings = platform.settings();
+    private static void deploy(List<FunctionSpec> specs, ExtensionContext context, TestRun run) {
+        Settings settings = run.settings();
         FunctionRegistry registry = FunctionRegistry.of(context, settings.cleanup());
         List<CompletableFuture<Void>> deployments = new ArrayList<>();
         for (FunctionSpec spec : specs) {
-            DeployedAction action = new DeployedAction(platform.client(), platform.limits(),
+            DeployedAction action = new DeployedAction(run.client(), run.limits(),
                     settings.actionName(spec.name()), spec);
             registry.add(action);
-            deployments.add(platform.inBackground(() -> {
+            deployments.add(run.inBackground(() -> {
                 try {
                     action.deploy();
                     return null;
@@ -196,11 +198,11 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
                 type -> Settings.read(root::getConfigurationParameter), Settings.class);
     }
 
-    static Platform platform(ExtensionContext context) {
+    static TestRun testRun(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
         Settings settings = settings(context);
-        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Platform.class,
-                type -> Platform.start(settings, root::getConfigurationParameter), Platform.class);
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(TestRun.class,
+                type -> TestRun.start(settings, root::getConfigurationParameter), TestRun.class);
     }
 
     private static String planKey(Class<?> testClass) {

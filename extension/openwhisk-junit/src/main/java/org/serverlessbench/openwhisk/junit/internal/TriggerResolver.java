@@ -23,7 +23,7 @@ final class TriggerResolver {
                 || type == DeployedFunction.class;
     }
 
-    Object resolve(ParameterContext parameterContext, ExtensionContext context, Platform platform) {
+    Object resolve(ParameterContext parameterContext, ExtensionContext context, TestRun run) {
         Executable executable = parameterContext.getDeclaringExecutable();
         String parameter = parameterContext.getParameter().getType().getSimpleName() + " "
                 + parameterContext.getParameter().getName();
@@ -34,7 +34,7 @@ final class TriggerResolver {
                     + " injected into test and lifecycle methods");
         }
         Optional<String> wanted = parameterContext.findAnnotation(FunctionName.class).map(FunctionName::value);
-        return resolve(parameterContext.getParameter().getType(), wanted, parameter, where, context, platform);
+        return resolve(parameterContext.getParameter().getType(), wanted, parameter, where, context, run);
     }
 
     /**
@@ -45,21 +45,20 @@ final class TriggerResolver {
      * @param where     {@code Class#method}, for messages
      */
     Object resolve(Class<?> type, Optional<String> wanted, String parameter, String where, ExtensionContext context,
-            Platform platform) {
+            TestRun run) {
         DeployedAction action = select(wanted, context, parameter, where);
         if (type == DeployedFunction.class) {
             return action;
         }
         TriggerType triggerType = type == LibraryTrigger.class ? TriggerType.LIBRARY
                 : type == HttpTrigger.class ? TriggerType.HTTP
-                : platform.settings().defaultTrigger();
+                : run.settings().defaultTrigger();
         if (triggerType == TriggerType.HTTP && !action.spec().web()) {
             throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                     + "] needs a web action, but function '" + action.name() + "' is declared with web = false;"
                     + " set web = true or use a LibraryTrigger");
         }
-        Calls.Call call = triggerType == TriggerType.HTTP ? Calls.http(platform) : Calls.library(platform);
-        return FunctionTrigger.create(action, call, Recorder.of(context), TestPolicy.of(context));
+        return FunctionTrigger.create(action, run.call(triggerType), Recorder.of(context), TestPolicy.of(context));
     }
 
     private static DeployedAction select(Optional<String> wanted, ExtensionContext context, String parameter,
