@@ -50,7 +50,7 @@ public final class OpenWhiskClient implements AutoCloseable {
         return api.listNamespaces();
     }
 
-    /** The runtime kinds of the deployment by family ({@code GET /api/v1}'s {@code runtimes}), as {@code wsk} reads them. */
+    /** The deployment's runtime kinds by family: {@code runtimes} of {@code GET /api/v1}, as {@code wsk} reads them. */
     public Map<String, List<RuntimeKind>> runtimes() {
         return api.runtimes();
     }

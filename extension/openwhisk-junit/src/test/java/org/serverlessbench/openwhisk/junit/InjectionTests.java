@@ -51,7 +51,8 @@ class InjectionTests {
 
         @Test
         @OpenWhiskFunction(name = "sweep", code = "src/test/functions/echo-node")
-        void functionHandle(@FunctionName("sweep") DeployedFunction function, @FunctionName("sweep") LibraryTrigger trigger) {
+        void functionHandle(@FunctionName("sweep") DeployedFunction function,
+                @FunctionName("sweep") LibraryTrigger trigger) {
             assertThat(function.name()).isEqualTo("sweep");
             assertThat(function.actionName()).matches("owj-[0-9a-f]{6}-sweep");
 

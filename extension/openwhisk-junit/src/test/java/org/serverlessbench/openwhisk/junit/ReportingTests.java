@@ -25,7 +25,8 @@ class ReportingTests {
         }
 
         @Test
-        void b_severalOfTwoFunctions(@FunctionName("echo") LibraryTrigger echo, @FunctionName("other") HttpTrigger other) {
+        void b_severalOfTwoFunctions(@FunctionName("echo") LibraryTrigger echo,
+                @FunctionName("other") HttpTrigger other) {
             for (int i = 0; i < 3; i++) {
                 echo.invoke(Map.of("i", i)).assertSuccess();
             }
