@@ -1,14 +1,15 @@
 package org.serverlessbench.examples;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.serverlessbench.examples.functions.dynamichtml.DynamicHtml;
 import org.serverlessbench.openwhisk.junit.ColdStart;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionSource;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
@@ -19,7 +20,8 @@ import org.serverlessbench.openwhisk.junit.Warmup;
 /**
  * SeBS 110.dynamic-html: the function renders an HTML page with {@code random_len} random numbers, a small
  * CPU-bound web workload. Cold starts in every language, then warm invocations through the configured trigger
- * ({@code openwhisk.trigger}: {@code library} by default, or {@code http}).
+ * ({@code openwhisk.trigger}: {@code library} by default, or {@code http}), each a {@code @ParameterizedTest} over the
+ * three functions.
  */
 @OpenWhiskTest
 @ExtendWith(BenchmarkSizeResolver.class)
@@ -43,53 +45,28 @@ class DynamicHtmlBenchmark {
         return Map.of("username", "testname", "random_len", randomLength);
     }
 
-    @RepeatedTest(3)
+    @ParameterizedTest
+    @FunctionSource(value = {"html-nodejs", "html-python", "html-java"}, repetitions = 3)
     @ColdStart
-    void coldNodejs(@Function("html-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
-        assertCold(trigger.invoke(input(size)));
-    }
-
-    @RepeatedTest(3)
-    @ColdStart
-    void coldPython(@Function("html-python") LibraryTrigger trigger, BenchmarkSize size) {
-        assertCold(trigger.invoke(input(size)));
-    }
-
-    @RepeatedTest(3)
-    @ColdStart
-    void coldJava(@Function("html-java") LibraryTrigger trigger, BenchmarkSize size) {
+    void cold(LibraryTrigger trigger, BenchmarkSize size) {
         assertCold(trigger.invoke(input(size)));
     }
 
     // tag::trigger[]
-    @RepeatedTest(20)
+    @ParameterizedTest
+    @FunctionSource(value = {"html-nodejs", "html-python", "html-java"}, repetitions = 20)
     @Warmup(3)
-    void warmNodejs(@Function("html-nodejs") Trigger trigger, BenchmarkSize size) {
+    void warm(Trigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
-        assertThat(invocation.result()).isInstanceOf(Map.class);
-        Map<?, ?> result = (Map<?, ?>) ((Map<?, ?>) invocation.result()).get("result");
-        assertThat(((Number) result.get("size_bytes")).intValue()).isPositive();
+        assertThat(invocation.resultMap()).extractingByKey("result", as(InstanceOfAssertFactories.MAP))
+                .extractingByKey("size_bytes", as(InstanceOfAssertFactories.INTEGER)).isPositive();
+        assertReportsItsActivation(invocation);
     }
     // end::trigger[]
 
-    @RepeatedTest(20)
-    @Warmup(3)
-    void warmPython(@Function("html-python") Trigger trigger, BenchmarkSize size) {
-        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
-        assertReportsItsActivation(invocation);
-    }
-
-    @RepeatedTest(20)
-    @Warmup(3)
-    void warmJava(@Function("html-java") Trigger trigger, BenchmarkSize size) {
-        Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
-        assertReportsItsActivation(invocation);
-    }
-
     /** The function read its activation id from {@code __OW_ACTIVATION_ID}, as SeBS's wrappers do. */
     private static void assertReportsItsActivation(Invocation invocation) {
-        assertThat(invocation.result()).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("request_id", invocation.activationId());
+        assertThat(invocation.resultMap()).containsEntry("request_id", invocation.activationId());
     }
 
     private static void assertCold(Invocation invocation) {

@@ -3,11 +3,11 @@ package org.serverlessbench.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.serverlessbench.examples.functions.sleep.Sleep;
 import org.serverlessbench.openwhisk.junit.ColdStart;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionSource;
 import org.serverlessbench.openwhisk.junit.HttpTrigger;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -17,7 +17,8 @@ import org.serverlessbench.openwhisk.junit.Warmup;
 
 /**
  * SeBS 010.sleep: the function sleeps for a number of seconds, so the client and provider times show the platform's
- * overhead around a known amount of work. Cold starts in every language, then warm invocations over HTTP.
+ * overhead around a known amount of work. Cold starts in every language, then warm invocations over HTTP, each a
+ * {@code @ParameterizedTest} over the three functions.
  */
 // tag::functions[]
 @OpenWhiskTest
@@ -47,52 +48,29 @@ class SleepBenchmark {
     // end::input[]
 
     // tag::cold[]
-    @RepeatedTest(3)
+    @ParameterizedTest
+    @FunctionSource(value = {"sleep-nodejs", "sleep-python", "sleep-java"}, repetitions = 3)
     @ColdStart
-    void coldNodejs(@Function("sleep-nodejs") LibraryTrigger trigger, BenchmarkSize size) {
+    void cold(LibraryTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess();
         assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
         assertThat(invocation.providerInitUs()).isPresent();
     }
     // end::cold[]
 
-    @RepeatedTest(3)
-    @ColdStart
-    void coldPython(@Function("sleep-python") LibraryTrigger trigger, BenchmarkSize size) {
-        Invocation invocation = trigger.invoke(input(size)).assertSuccess();
-        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
-        assertThat(invocation.providerInitUs()).isPresent();
-    }
-
-    @RepeatedTest(3)
-    @ColdStart
-    void coldJava(@Function("sleep-java") LibraryTrigger trigger, BenchmarkSize size) {
-        Invocation invocation = trigger.invoke(input(size)).assertSuccess();
-        assertThat(invocation.cold()).as("cold start of %s", invocation.activationId()).isTrue();
-        assertThat(invocation.providerInitUs()).isPresent();
-    }
-
     // tag::warm[]
-    @RepeatedTest(20)
+    @ParameterizedTest
+    @FunctionSource(value = {"sleep-nodejs", "sleep-python", "sleep-java"}, repetitions = 20)
     @Warmup(3)
-    void warmNodejs(@Function("sleep-nodejs") HttpTrigger trigger, BenchmarkSize size) {
+    void warm(HttpTrigger trigger, BenchmarkSize size) {
         Invocation invocation = trigger.invoke(input(size)).assertSuccess().assertWarm();
-        // the function's own begin/end cover the sleep (Node.js timers may fire up to a millisecond early)
+        // the function's own begin/end cover the sleep (timers may fire up to a millisecond early)
         assertThat(invocation.benchmarkTimeUs()).isPresent();
-        assertThat(invocation.benchmarkTimeUs().getAsLong())
-                .isGreaterThanOrEqualTo((long) (seconds(size) * 1e6) - 1_000);
+        assertThat(invocation.benchmarkTimeUs().getAsLong()).isGreaterThanOrEqualTo(sleepUs(size) - 1_000);
     }
     // end::warm[]
 
-    @RepeatedTest(20)
-    @Warmup(3)
-    void warmPython(@Function("sleep-python") HttpTrigger trigger, BenchmarkSize size) {
-        trigger.invoke(input(size)).assertSuccess().assertWarm();
-    }
-
-    @RepeatedTest(20)
-    @Warmup(3)
-    void warmJava(@Function("sleep-java") HttpTrigger trigger, BenchmarkSize size) {
-        trigger.invoke(input(size)).assertSuccess().assertWarm();
+    private static long sleepUs(BenchmarkSize size) {
+        return (long) (seconds(size) * 1e6);
     }
 }

@@ -50,6 +50,11 @@ public final class OpenWhiskClient implements AutoCloseable {
         return api.listNamespaces();
     }
 
+    /** The deployment's runtime kinds by family: {@code runtimes} of {@code GET /api/v1}, as {@code wsk} reads them. */
+    public Map<String, List<RuntimeKind>> runtimes() {
+        return api.runtimes();
+    }
+
     public NamespaceLimits namespaceLimits() {
         return api.namespaceLimits();
     }

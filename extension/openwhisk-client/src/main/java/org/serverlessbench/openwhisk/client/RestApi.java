@@ -1,6 +1,8 @@
 package org.serverlessbench.openwhisk.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -38,6 +40,11 @@ final class RestApi {
         HttpUrl url = transport.api().addPathSegment("namespaces").addPathSegment(namespace)
                 .addPathSegment("limits").build();
         return call(operation, "GET", url, null, body -> toLimits(json.readValue(body)));
+    }
+
+    Map<String, List<RuntimeKind>> runtimes() {
+        Operation operation = new Operation("get the API's runtimes", null);
+        return call(operation, "GET", transport.api().build(), null, body -> toRuntimes(json.readValue(body)));
     }
 
     List<Action> listActions(int limit, int skip) {
@@ -218,6 +225,26 @@ final class RestApi {
                 integer(map, "minActionTimeout"), integer(map, "maxActionTimeout"), integer(map, "minActionLogs"),
                 integer(map, "maxActionLogs"), integer(map, "minActionConcurrency"),
                 integer(map, "maxActionConcurrency"));
+    }
+
+    private static Map<String, List<RuntimeKind>> toRuntimes(Object value) throws JsonCodec.MalformedJsonException {
+        if (!(value instanceof Map<?, ?> info) || !(info.get("runtimes") instanceof Map<?, ?> families)) {
+            throw new JsonCodec.MalformedJsonException("expected a JSON object with an object 'runtimes'", null);
+        }
+        Map<String, List<RuntimeKind>> runtimes = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> family : families.entrySet()) {
+            List<RuntimeKind> kinds = new ArrayList<>();
+            if (family.getValue() instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> kind && kind.get("kind") instanceof String name) {
+                        kinds.add(new RuntimeKind(name, Boolean.TRUE.equals(kind.get("default")),
+                                Boolean.TRUE.equals(kind.get("deprecated"))));
+                    }
+                }
+            }
+            runtimes.put(String.valueOf(family.getKey()), List.copyOf(kinds));
+        }
+        return Map.copyOf(runtimes);
     }
 
     private static Integer integer(Map<?, ?> map, String key) {

@@ -35,6 +35,20 @@ class OperationsTest extends MockOpenWhiskTest {
     }
 
     @Test
+    void runtimesAreReadFromTheApiInfo() throws InterruptedException {
+        openWhisk.enqueue(200, "{\"api_paths\":[\"/api/v1\"],\"runtimes\":{\"nodejs\":[{\"kind\":\"nodejs:20\","
+                + "\"default\":true,\"deprecated\":false},{\"kind\":\"nodejs:18\",\"default\":false,"
+                + "\"deprecated\":true}],\"java\":[{\"kind\":\"java:8\",\"default\":true}]}}");
+
+        Map<String, List<RuntimeKind>> runtimes = client.runtimes();
+
+        assertThat(runtimes.get("nodejs")).containsExactly(new RuntimeKind("nodejs:20", true, false),
+                new RuntimeKind("nodejs:18", false, true));
+        assertThat(runtimes.get("java")).containsExactly(new RuntimeKind("java:8", true, false));
+        assertThat(openWhisk.take().getUrl().encodedPath()).isEqualTo("/api/v1");
+    }
+
+    @Test
     void getActionReadsEveryField() {
         openWhisk.enqueue(200, Records.action("hello", "0.0.3"));
 

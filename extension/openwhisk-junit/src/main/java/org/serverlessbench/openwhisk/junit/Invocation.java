@@ -2,10 +2,10 @@ package org.serverlessbench.openwhisk.junit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.opentest4j.AssertionFailedError;
 import org.serverlessbench.openwhisk.client.Activation;
 
 /**
@@ -27,16 +27,28 @@ public interface Invocation {
 
     TriggerType trigger();
 
-    /**
-     * The activation's status: {@code success}, {@code application error}, {@code action developer error} or
-     * {@code whisk internal error}; {@code http <code>} when a web request got no activation.
-     */
-    String status();
+    /** The activation's status; {@link ActivationStatus#SUCCESS} exactly when {@link #success()}. */
+    ActivationStatus status();
 
     boolean success();
 
     /** The action's result as JSON: a Map, a List, or for an HTTP trigger whatever the body held; may be null. */
     Object result();
+
+    /**
+     * The result converted to {@code type} with Jackson: a record or bean with matching property names, a
+     * {@code Map}, a {@code String} for a text body. Unknown properties are ignored.
+     *
+     * @throws IllegalArgumentException naming the activation when the result does not fit {@code type}
+     */
+    <T> T result(Class<T> type);
+
+    /**
+     * The result as a JSON object.
+     *
+     * @throws IllegalStateException naming the activation when the result is not a JSON object
+     */
+    Map<String, Object> resultMap();
 
     /** Wall-clock time the client sent the request. */
     Instant clientBegin();
@@ -71,30 +83,15 @@ public interface Invocation {
     /** The activation's log lines, fetched from the target on first call. */
     List<String> logs();
 
-    /** Fails unless the activation succeeded, showing status, activation id and result. */
-    default Invocation assertSuccess() {
-        if (!success()) {
-            throw new AssertionFailedError("Expected invocation of function '" + function() + "' (activation "
-                    + activationId() + ") to succeed, but its status was '" + status() + "' with result " + result());
-        }
-        return this;
-    }
+    /**
+     * Fails unless the activation succeeded, showing status, activation id, result and the last 20 lines of the
+     * activation's logs (where an init error such as a Python {@code SyntaxError} shows up).
+     */
+    Invocation assertSuccess();
 
     /** Fails unless the activation was a cold start. */
-    default Invocation assertCold() {
-        if (!cold()) {
-            throw new AssertionFailedError("Expected a cold start for function '" + function() + "' (activation "
-                    + activationId() + "), but the record has no initTime and the result no is_cold=true");
-        }
-        return this;
-    }
+    Invocation assertCold();
 
     /** Fails unless the activation ran in a warm container. */
-    default Invocation assertWarm() {
-        if (cold()) {
-            throw new AssertionFailedError("Expected a warm start for function '" + function() + "' (activation "
-                    + activationId() + "), but it was cold (initTime " + providerInitUs() + " us)");
-        }
-        return this;
-    }
+    Invocation assertWarm();
 }

@@ -2,20 +2,30 @@ package org.serverlessbench.openwhisk.junit;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.serverlessbench.openwhisk.junit.internal.FunctionLocks;
+import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 
 /**
  * A function to deploy as an OpenWhisk action: on a test class it is deployed once before the class's tests and
  * removed after them; on a test method only for that method. Every attribute is validated before anything is
- * deployed. See {@code docs/annotations.md}.
+ * deployed. Functions of a superclass are inherited; a subclass replaces one by declaring a function of the same
+ * name. The annotation registers the extension by itself, so {@link OpenWhiskTest} is optional. See
+ * {@code docs/annotations.md}.
  */
 @Repeatable(OpenWhiskFunctions.class)
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
+@Inherited
 @Documented
+@ExtendWith(OpenWhiskExtension.class)
+@ResourceLock(providers = FunctionLocks.class)
 public @interface OpenWhiskFunction {
 
     /** The function's name, unique per test class; the action is called {@code <openwhisk.prefix><name>}. */

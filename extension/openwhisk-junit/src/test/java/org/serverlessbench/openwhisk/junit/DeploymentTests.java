@@ -26,8 +26,8 @@ class DeploymentTests {
     static class ThreeLanguagesTestCases {
 
         @Test
-        void everyFunctionIsDeployedBeforeTheTests(@Function("node") DeployedFunction node,
-                @Function("python") DeployedFunction python, @Function("java") DeployedFunction java) {
+        void everyFunctionIsDeployedBeforeTheTests(@FunctionName("node") DeployedFunction node,
+                @FunctionName("python") DeployedFunction python, @FunctionName("java") DeployedFunction java) {
             Action nodeAction = node.action();
             assertThat(nodeAction.limits().memory()).isEqualTo(128);
             assertThat(nodeAction.annotation("web-export")).contains(true);
@@ -38,8 +38,8 @@ class DeploymentTests {
         }
 
         @Test
-        void everyFunctionRuns(@Function("node") LibraryTrigger node, @Function("python") LibraryTrigger python,
-                @Function("java") LibraryTrigger java) {
+        void everyFunctionRuns(@FunctionName("node") LibraryTrigger node, @FunctionName("python") LibraryTrigger python,
+                @FunctionName("java") LibraryTrigger java) {
             assertThat(node.invoke(Map.of("n", 1)).assertSuccess().result()).asString().contains("n=1");
             assertThat(python.invoke().assertSuccess().result()).asString().contains("slept");
             assertThat(java.invoke(Map.of("n", 2)).assertSuccess().result()).asString()

@@ -41,7 +41,7 @@ class InjectionTests {
             assertThat(invocation.activation()).hasValueSatisfying(record ->
                     assertThat(record.activationId()).isEqualTo(invocation.activationId()));
             assertThat(invocation.providerExecutionUs()).isPresent();
-            assertThat(invocation.status()).isEqualTo("success");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.SUCCESS);
         }
 
         @Test
@@ -51,7 +51,8 @@ class InjectionTests {
 
         @Test
         @OpenWhiskFunction(name = "sweep", code = "src/test/functions/echo-node")
-        void functionHandle(@Function("sweep") DeployedFunction function, @Function("sweep") LibraryTrigger trigger) {
+        void functionHandle(@FunctionName("sweep") DeployedFunction function,
+                @FunctionName("sweep") LibraryTrigger trigger) {
             assertThat(function.name()).isEqualTo("sweep");
             assertThat(function.actionName()).matches("owj-[0-9a-f]{6}-sweep");
 
@@ -81,7 +82,7 @@ class InjectionTests {
     static class TwoFunctionsTestCases {
 
         @Test
-        void selected(@Function("first") LibraryTrigger first, @Function("second") LibraryTrigger second) {
+        void selected(@FunctionName("first") LibraryTrigger first, @FunctionName("second") LibraryTrigger second) {
             assertThat(first.function()).isEqualTo("first");
             assertThat(second.function()).isEqualTo("second");
         }
@@ -91,11 +92,11 @@ class InjectionTests {
         }
 
         @Test
-        void unknown(@Function("third") LibraryTrigger trigger) {
+        void unknown(@FunctionName("third") LibraryTrigger trigger) {
         }
 
         @Test
-        void notWeb(@Function("second") HttpTrigger trigger) {
+        void notWeb(@FunctionName("second") HttpTrigger trigger) {
         }
     }
 
@@ -141,10 +142,10 @@ class InjectionTests {
                         instanceOf(ParameterResolutionException.class),
                         message("Parameter [LibraryTrigger trigger] in method [" + TwoFunctionsTestCases.class
                                 .getName() + "#ambiguous] is ambiguous: functions [first, second] are deployed;"
-                                + " select one with @Function(\"<name>\")"))))
+                                + " select one with @FunctionName(\"<name>\")"))))
                 .haveExactly(1, event(test("unknown"), finishedWithFailure(
                         instanceOf(ParameterResolutionException.class),
-                        message(m -> m.contains("asks for @Function(\"third\")")
+                        message(m -> m.contains("asks for @FunctionName(\"third\")")
                                 && m.contains("available: [first, second]")))))
                 .haveExactly(1, event(test("notWeb"), finishedWithFailure(
                         instanceOf(ParameterResolutionException.class),
@@ -157,7 +158,8 @@ class InjectionTests {
                 .haveExactly(1, event(test("none"), finishedWithFailure(
                         instanceOf(ParameterResolutionException.class),
                         message(m -> m.contains("Parameter [DeployedFunction function]")
-                                && m.contains("no @OpenWhiskFunction is declared")))));
+                                && m.contains("no @OpenWhiskFunction is in scope")
+                                && m.contains("Declare one on the class or the method")))));
     }
 
     @Test

@@ -16,11 +16,11 @@ class InvocationTests {
     static class InvocationTestCases {
 
         @Test
-        void failedActivationIsReturned(@Function("echo") LibraryTrigger trigger) {
+        void failedActivationIsReturned(@FunctionName("echo") LibraryTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
-            assertThat(invocation.status()).isEqualTo("application error");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.APPLICATION_ERROR);
             assertThat(invocation.result()).asString().contains("asked to fail: boom");
             assertThatThrownBy(invocation::assertSuccess).isInstanceOf(AssertionFailedError.class)
                     .hasMessageContaining("status was 'application error'")
@@ -28,22 +28,37 @@ class InvocationTests {
         }
 
         @Test
-        void failedWebActivationIsReturned(@Function("echo") HttpTrigger trigger) {
+        void failedWebActivationIsReturned(@FunctionName("echo") HttpTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("fail", "boom"));
 
             assertThat(invocation.success()).isFalse();
-            assertThat(invocation.status()).isEqualTo("application error");
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.APPLICATION_ERROR);
+        }
+
+        record Echoed(Map<String, Object> echo, long pid) {
         }
 
         @Test
-        void logsAreFetchedOnDemand(@Function("echo") HttpTrigger trigger) {
+        void resultConvertsToATypeOrAMap(@FunctionName("echo") HttpTrigger trigger) {
+            Invocation invocation = trigger.invoke(Map.of("a", 1)).assertSuccess();
+
+            assertThat(invocation.status()).isEqualTo(ActivationStatus.SUCCESS);
+            assertThat(invocation.resultMap()).containsKeys("echo", "pid");
+            assertThat(invocation.result(Echoed.class).echo()).containsEntry("a", 1);
+            assertThat(invocation.result(Echoed.class).pid()).isPositive();
+            assertThatThrownBy(() -> invocation.result(Integer.class)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(invocation.activationId()).hasMessageContaining("java.lang.Integer");
+        }
+
+        @Test
+        void logsAreFetchedOnDemand(@FunctionName("echo") HttpTrigger trigger) {
             Invocation invocation = trigger.invoke(Map.of("a", 1)).assertSuccess();
 
             assertThat(invocation.logs()).anySatisfy(line -> assertThat(line).contains("echo called with"));
         }
 
         @Test
-        void sebsFieldsGiveBenchmarkTimeAndColdness(@Function("sebs") LibraryTrigger trigger) {
+        void sebsFieldsGiveBenchmarkTimeAndColdness(@FunctionName("sebs") LibraryTrigger trigger) {
             Invocation first = trigger.invoke(Map.of("sleep", 0.05)).assertSuccess();
             Invocation second = trigger.invoke(Map.of("sleep", 0.05)).assertSuccess();
 

@@ -43,8 +43,8 @@ class NestedAndParallelTests {
         class Inner {
 
             @Test
-            void seesOuterAndOwnFunctions(@Function("echo") DeployedFunction echo,
-                    @Function("inner") LibraryTrigger inner) {
+            void seesOuterAndOwnFunctions(@FunctionName("echo") DeployedFunction echo,
+                    @FunctionName("inner") LibraryTrigger inner) {
                 assertThat(echo.action().limits().memory()).isEqualTo(128);
                 inner.invoke().assertSuccess();
             }
@@ -56,7 +56,7 @@ class NestedAndParallelTests {
     static class ParallelTestCases {
 
         @RepeatedTest(4)
-        void concurrently(LibraryTrigger library, @Function("echo") HttpTrigger http) {
+        void concurrently(LibraryTrigger library, @FunctionName("echo") HttpTrigger http) {
             List<CompletableFuture<Invocation>> calls = List.of(
                     CompletableFuture.supplyAsync(() -> library.invoke(Map.of("via", "library"))),
                     CompletableFuture.supplyAsync(() -> http.invoke(Map.of("via", "http"))));

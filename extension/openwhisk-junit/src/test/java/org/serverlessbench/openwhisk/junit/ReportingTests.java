@@ -20,12 +20,13 @@ class ReportingTests {
     static class ReportTestCases {
 
         @Test
-        void a_once(@Function("echo") LibraryTrigger trigger) {
+        void a_once(@FunctionName("echo") LibraryTrigger trigger) {
             trigger.invoke().assertSuccess();
         }
 
         @Test
-        void b_severalOfTwoFunctions(@Function("echo") LibraryTrigger echo, @Function("other") HttpTrigger other) {
+        void b_severalOfTwoFunctions(@FunctionName("echo") LibraryTrigger echo,
+                @FunctionName("other") HttpTrigger other) {
             for (int i = 0; i < 3; i++) {
                 echo.invoke(Map.of("i", i)).assertSuccess();
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.serverlessbench.openwhisk.client.Activation;
 import org.serverlessbench.openwhisk.client.InvokeOptions;
 import org.serverlessbench.openwhisk.client.InvokeResult;
+import org.serverlessbench.openwhisk.client.OpenWhiskClient;
 import org.serverlessbench.openwhisk.client.WebRequest;
 import org.serverlessbench.openwhisk.client.WebResponse;
 import org.serverlessbench.openwhisk.junit.TriggerType;
@@ -28,23 +29,23 @@ final class Calls {
     }
 
     /** A blocking invoke through the REST API; the record comes back inline unless the server stopped waiting. */
-    static Call library(Platform platform) {
+    static Call library(OpenWhiskClient client, Background background) {
         return new Call() {
             @Override
             public DefaultInvocation call(DeployedAction action, Map<String, ?> parameters) {
                 Duration recordTimeout = recordTimeout(action);
                 Instant begin = Instant.now();
                 long start = System.nanoTime();
-                InvokeResult answer = platform.client().invoke(action.actionName(), parameters,
+                InvokeResult answer = client.invoke(action.actionName(), parameters,
                         InvokeOptions.blocking());
                 long clientTimeUs = (System.nanoTime() - start) / 1000;
                 CompletableFuture<Activation> record = answer.activation() != null
                         ? CompletableFuture.completedFuture(answer.activation())
-                        : platform.fetchRecord(answer.activationId(), recordTimeout);
+                        : fetchRecord(client, background, answer.activationId(), recordTimeout);
                 Object result = answer.activation() != null ? null : answer.result();
-                return new DefaultInvocation(action.name(), action.actionName(), TriggerType.LIBRARY, false, begin,
-                        clientTimeUs, answer.activationId(), result, answer.httpStatus(), record, recordTimeout,
-                        platform.client());
+                return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.LIBRARY,
+                        begin, clientTimeUs, answer.activationId(), result, answer.httpStatus()), record,
+                        recordTimeout, client::activationLogs);
             }
 
             @Override
@@ -55,30 +56,30 @@ final class Calls {
     }
 
     /** A POST of the parameters as JSON to the web action's {@code .json} URL; the record is fetched afterwards. */
-    static Call http(Platform platform) {
+    static Call http(OpenWhiskClient client, String webNamespace, Background background) {
         return new Call() {
             @Override
             public DefaultInvocation call(DeployedAction action, Map<String, ?> parameters) {
                 Duration recordTimeout = recordTimeout(action);
                 WebRequest request = WebRequest.newBuilder(action.actionName())
-                        .namespace(platform.webNamespace())
+                        .namespace(webNamespace)
                         .extension("json")
                         .method("POST")
                         .body(JsonCodec.write(parameters), "application/json")
                         .build();
                 Instant begin = Instant.now();
                 long start = System.nanoTime();
-                WebResponse answer = platform.client().invokeWeb(request);
+                WebResponse answer = client.invokeWeb(request);
                 long clientTimeUs = (System.nanoTime() - start) / 1000;
                 String activationId = answer.activationId().orElse(null);
                 CompletableFuture<Activation> record = activationId == null
                         ? CompletableFuture.completedFuture(null)
-                        : platform.fetchRecord(activationId, recordTimeout);
+                        : fetchRecord(client, background, activationId, recordTimeout);
                 String body = new String(answer.body(), StandardCharsets.UTF_8);
                 Object result = body.isEmpty() ? null : JsonCodec.valueOrText(body);
-                return new DefaultInvocation(action.name(), action.actionName(), TriggerType.HTTP, false, begin,
-                        clientTimeUs, activationId, result, answer.statusCode(), record, recordTimeout,
-                        platform.client());
+                return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.HTTP,
+                        begin, clientTimeUs, activationId, result, answer.statusCode()), record, recordTimeout,
+                        client::activationLogs);
             }
 
             @Override
@@ -86,6 +87,12 @@ final class Calls {
                 return TriggerType.HTTP;
             }
         };
+    }
+
+    /** The activation record, fetched in the background, waiting at most {@code timeout} for it to appear. */
+    private static CompletableFuture<Activation> fetchRecord(OpenWhiskClient client, Background background,
+            String activationId, Duration timeout) {
+        return background.run(() -> client.awaitActivation(activationId, timeout));
     }
 
     private static Duration recordTimeout(DeployedAction action) {

@@ -23,9 +23,11 @@ final class ClassJar {
     }
 
     /**
+     * The class files of the jar, by their path in it.
+     *
      * @throws IllegalArgumentException when the class cannot be an action's main class or its files cannot be found
      */
-    static byte[] build(Class<?> mainClass) throws IOException {
+    static SortedMap<String, byte[]> classesOf(Class<?> mainClass) throws IOException {
         if (mainClass.getPackageName().isEmpty()) {
             throw new IllegalArgumentException("'mainClass' " + mainClass.getName() + " is in the unnamed package;"
                     + " put it in a package of its own, which is what goes into the action's jar");
@@ -43,7 +45,7 @@ final class ClassJar {
             throw new IllegalArgumentException("no .class files of package " + mainClass.getPackageName()
                     + " found in " + location);
         }
-        return Archives.jar(classes);
+        return classes;
     }
 
     private static boolean hasMainMethod(Class<?> type) {

@@ -17,8 +17,9 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 import org.serverlessbench.openwhisk.junit.Warmup;
 
 /**
- * The validated functions of a test class: those on the class and those on each of its methods. Reading it checks
- * every annotation of the class at once, so a mistake anywhere fails the class before anything is deployed.
+ * The validated functions of a test class: those on the class and its superclasses (a subclass's function replaces
+ * an inherited one of the same name) and those on each of its methods. Reading it checks every annotation of the
+ * class at once, so a mistake anywhere fails the class before anything is deployed.
  */
 record ClassPlan(List<FunctionSpec> classFunctions, Map<Method, List<FunctionSpec>> methodFunctions) {
 
@@ -27,15 +28,19 @@ record ClassPlan(List<FunctionSpec> classFunctions, Map<Method, List<FunctionSpe
         List<String> problems = new ArrayList<>();
         List<FunctionSpec> classFunctions = new ArrayList<>();
         Set<String> classNames = new HashSet<>();
-        for (OpenWhiskFunction function : AnnotationSupport.findRepeatableAnnotations(testClass,
-                OpenWhiskFunction.class)) {
-            String where = "class " + testClass.getName();
-            if (!classNames.add(function.name())) {
-                problems.add("@OpenWhiskFunction(name = \"" + function.name() + "\") on " + where
-                        + ": the name is declared twice; names must be unique per class");
-                continue;
+        for (Class<?> type = testClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            String where = "class " + type.getName();
+            Set<String> declaredHere = new HashSet<>();
+            for (OpenWhiskFunction function : DeclaredFunctions.on(type)) {
+                if (!declaredHere.add(function.name())) {
+                    problems.add("@OpenWhiskFunction(name = \"" + function.name() + "\") on " + where
+                            + ": the name is declared twice; names must be unique per class");
+                    continue;
+                }
+                if (classNames.add(function.name())) {
+                    reader.read(function, where, problems).ifPresent(classFunctions::add);
+                }
             }
-            reader.read(function, where, problems).ifPresent(classFunctions::add);
         }
         Map<Method, List<FunctionSpec>> methodFunctions = new LinkedHashMap<>();
         for (Method method : ReflectionSupport.findMethods(testClass, candidate -> true,

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 
 /**
@@ -18,9 +19,11 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 final class CodePackager {
 
     private final Path moduleDirectory;
+    private final RuntimeKinds kinds;
 
-    CodePackager(Path moduleDirectory) {
+    CodePackager(Path moduleDirectory, RuntimeKinds kinds) {
         this.moduleDirectory = moduleDirectory;
+        this.kinds = kinds;
     }
 
     /** The package, or empty after adding what is wrong to {@code problems}. */
@@ -43,7 +46,14 @@ final class CodePackager {
             return Optional.empty();
         }
         try {
-            return hasClass ? fromClass(function, kind, problems) : fromPath(function, kind, problems);
+            Optional<CodePackage> code = hasClass ? fromClass(function, kind, problems)
+                    : fromPath(function, kind, problems);
+            Optional<String> unknownKind = code.flatMap(found -> kinds.check(found.kind()));
+            if (unknownKind.isPresent()) {
+                problems.add(unknownKind.get());
+                return Optional.empty();
+            }
+            return code;
         } catch (IOException e) {
             problems.add("the code could not be read: " + e);
             return Optional.empty();
@@ -63,7 +73,14 @@ final class CodePackager {
         }
         Class<?> mainClass = function.mainClass();
         String main = function.main().isBlank() ? mainClass.getName() : function.main().strip();
-        String code = Base64.getEncoder().encodeToString(ClassJar.build(mainClass));
+        SortedMap<String, byte[]> classes = ClassJar.classesOf(mainClass);
+        Optional<String> tooNew = ClassFileVersions.check(classes, kinds.resolve(effectiveKind),
+                "in the package of 'mainClass' " + mainClass.getName());
+        if (tooNew.isPresent()) {
+            problems.add(tooNew.get());
+            return Optional.empty();
+        }
+        String code = Base64.getEncoder().encodeToString(Archives.jar(classes));
         return Optional.of(new CodePackage(effectiveKind, code, true, main,
                 "jar of package " + mainClass.getPackageName()));
     }
@@ -92,6 +109,14 @@ final class CodePackager {
         }
         boolean binary = fileName.endsWith(".jar") || fileName.endsWith(".zip");
         byte[] bytes = Files.readAllBytes(path);
+        if (fileName.endsWith(".jar") && Kinds.isJava(effectiveKind)) {
+            Optional<String> tooNew = ClassFileVersions.check(ClassFileVersions.classesOfJar(bytes),
+                    kinds.resolve(effectiveKind), "in " + function.code());
+            if (tooNew.isPresent()) {
+                problems.add(tooNew.get());
+                return Optional.empty();
+            }
+        }
         String code = binary ? Base64.getEncoder().encodeToString(bytes) : new String(bytes, StandardCharsets.UTF_8);
         return withMain(effectiveKind, code, binary, main, "file " + function.code(), problems);
     }

@@ -3,186 +3,200 @@ package org.serverlessbench.openwhisk.junit.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.opentest4j.AssertionFailedError;
 import org.serverlessbench.openwhisk.client.Activation;
-import org.serverlessbench.openwhisk.client.OpenWhiskClient;
+import org.serverlessbench.openwhisk.junit.ActivationStatus;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.TriggerType;
 
 /**
- * An {@link Invocation} whose activation record is either known at once (library trigger) or arrives from a
- * background fetch (HTTP trigger); the accessors that need the record wait for it.
+ * A pending handle on an {@link Invocation}: what the client saw is known at once; the rest comes from the
+ * activation record, known at once (library trigger) or fetched in the background (HTTP trigger), and is resolved
+ * into a {@link ResolvedInvocation} the first time an accessor needs it.
  */
 final class DefaultInvocation implements Invocation {
 
-    private final String function;
-    private final String action;
-    private final TriggerType trigger;
+    /** How many of the last log lines a failure message shows. */
+    static final int LOG_LINES_IN_FAILURES = 20;
+
+    private final ClientCall call;
     private final boolean warmup;
-    private final Instant clientBegin;
-    private final long clientTimeUs;
-    private final String activationId;
-    private final Object result;
-    private final int httpStatus;
     private final CompletableFuture<Activation> record;
     private final Duration recordTimeout;
-    private final OpenWhiskClient client;
+    private final Function<String, List<String>> logSource;
+    private volatile ResolvedInvocation resolved;
     private volatile List<String> logs;
 
     /**
-     * @param result     the result as the client got it; null to take it from the record
-     * @param record     completes with the record, or with null when there is none
-     * @param httpStatus the HTTP status the client got
+     * @param record    completes with the record, or with null when there is none
+     * @param logSource the log lines of an activation id, for records that came without them
      */
-    DefaultInvocation(String function, String action, TriggerType trigger, boolean warmup, Instant clientBegin,
-            long clientTimeUs, String activationId, Object result, int httpStatus,
-            CompletableFuture<Activation> record, Duration recordTimeout, OpenWhiskClient client) {
-        this.function = function;
-        this.action = action;
-        this.trigger = trigger;
+    DefaultInvocation(ClientCall call, CompletableFuture<Activation> record, Duration recordTimeout,
+            Function<String, List<String>> logSource) {
+        this(call, false, record, recordTimeout, logSource);
+    }
+
+    private DefaultInvocation(ClientCall call, boolean warmup, CompletableFuture<Activation> record,
+            Duration recordTimeout, Function<String, List<String>> logSource) {
+        this.call = call;
         this.warmup = warmup;
-        this.clientBegin = clientBegin;
-        this.clientTimeUs = clientTimeUs;
-        this.activationId = activationId;
-        this.result = result;
-        this.httpStatus = httpStatus;
         this.record = record;
         this.recordTimeout = recordTimeout;
-        this.client = client;
+        this.logSource = logSource;
     }
 
     /** The same invocation counted as a warm-up. */
     DefaultInvocation asWarmup() {
-        return new DefaultInvocation(function, action, trigger, true, clientBegin, clientTimeUs, activationId,
-                result, httpStatus, record, recordTimeout, client);
+        return new DefaultInvocation(call, true, record, recordTimeout, logSource);
+    }
+
+    /** The record's outcome; waits for a record still being fetched, at most its time-out. */
+    private ResolvedInvocation resolved() {
+        ResolvedInvocation known = resolved;
+        if (known == null) {
+            synchronized (this) {
+                if (resolved == null) {
+                    resolved = resolve();
+                }
+                known = resolved;
+            }
+        }
+        return known;
+    }
+
+    private ResolvedInvocation resolve() {
+        String id = call.activationId();
+        try {
+            return ResolvedInvocation.of(call, record.get(recordTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS),
+                    null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return ResolvedInvocation.of(call, null, "the activation record of " + id + " could not be fetched: "
+                    + cause.getMessage());
+        } catch (TimeoutException e) {
+            return ResolvedInvocation.of(call, null, "the activation record of " + id + " did not arrive within "
+                    + recordTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResolvedInvocation.of(call, null, "interrupted while waiting for the activation record of " + id);
+        }
     }
 
     @Override
     public Optional<Activation> activation() {
-        return Optional.ofNullable(recordOrProblem().record);
+        return Optional.ofNullable(resolved().activation());
     }
 
-    /** Why there is no record (fetch failed or timed out), or empty. */
-    Optional<String> recordProblem() {
-        return Optional.ofNullable(recordOrProblem().problem);
-    }
-
-    private RecordOutcome recordOrProblem() {
-        try {
-            return new RecordOutcome(record.get(recordTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS), null);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new RecordOutcome(null, "the activation record of " + activationId + " could not be fetched: "
-                    + cause.getMessage());
-        } catch (TimeoutException e) {
-            return new RecordOutcome(null, "the activation record of " + activationId + " did not arrive within "
-                    + recordTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new RecordOutcome(null, "interrupted while waiting for the activation record of " + activationId);
-        }
-    }
-
-    private record RecordOutcome(Activation record, String problem) {
+    /** The status as the results files show it: the record's text, {@code http <code>} or why it is unknown. */
+    String statusText() {
+        return resolved().statusText();
     }
 
     @Override
     public String activationId() {
-        return activationId;
+        return call.activationId();
     }
 
     @Override
     public String function() {
-        return function;
+        return call.function();
     }
 
     @Override
     public String action() {
-        return action;
+        return call.action();
     }
 
     @Override
     public TriggerType trigger() {
-        return trigger;
+        return call.trigger();
     }
 
     @Override
-    public String status() {
-        Activation activation = activation().orElse(null);
-        if (activation != null && activation.response() != null) {
-            return activation.response().status();
-        }
-        return activationId == null ? "http " + httpStatus : "unknown (" + recordProblem().orElse("no record") + ")";
+    public ActivationStatus status() {
+        return resolved().status();
     }
 
     @Override
     public boolean success() {
-        Activation activation = activation().orElse(null);
-        if (activation != null) {
-            return activation.success();
-        }
-        return httpStatus >= 200 && httpStatus < 300 && activationId != null;
+        return resolved().success();
     }
 
     @Override
     public Object result() {
-        if (result != null) {
-            return result;
+        return resolved().result();
+    }
+
+    @Override
+    public <T> T result(Class<T> type) {
+        try {
+            return JsonCodec.convert(result(), type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The result of function '" + function() + "' (activation "
+                    + activationId() + ") does not convert to " + type.getName() + ": " + e.getMessage()
+                    + "; result: " + result(), e);
         }
-        return activation().map(activation -> activation.response() == null ? null : activation.response().result())
-                .orElse(null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // JsonCodec gives JSON objects as Map<String, Object>
+    public Map<String, Object> resultMap() {
+        if (result() instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalStateException("The result of function '" + function() + "' (activation " + activationId()
+                + ") is not a JSON object but " + (result() == null ? "null" : result().getClass().getSimpleName()
+                + ": " + result()) + "; use result() or result(Class)");
     }
 
     @Override
     public Instant clientBegin() {
-        return clientBegin;
+        return call.begin();
     }
 
     @Override
     public long clientTimeUs() {
-        return clientTimeUs;
+        return call.timeUs();
     }
 
     @Override
     public OptionalLong providerExecutionUs() {
-        return activation().map(activation -> OptionalLong.of(activation.duration() * 1000))
-                .orElse(OptionalLong.empty());
+        return resolved().providerExecutionUs();
     }
 
     @Override
     public OptionalLong providerInitUs() {
-        return micros(activation().map(Activation::initTime).orElse(OptionalLong.empty()));
+        return resolved().providerInitUs();
     }
 
     @Override
     public OptionalLong providerWaitUs() {
-        return micros(activation().map(Activation::waitTime).orElse(OptionalLong.empty()));
-    }
-
-    private static OptionalLong micros(OptionalLong millis) {
-        return millis.isPresent() ? OptionalLong.of(millis.getAsLong() * 1000) : OptionalLong.empty();
+        return resolved().providerWaitUs();
     }
 
     @Override
     public boolean cold() {
-        return activation().map(Activation::cold).orElse(false) || ResultFields.reportsCold(result());
+        return resolved().cold();
     }
 
     @Override
     public OptionalLong benchmarkTimeUs() {
-        return ResultFields.benchmarkTimeUs(result());
+        return resolved().benchmarkTimeUs();
     }
 
     @Override
     public OptionalInt memoryMb() {
-        return activation().map(Activation::memoryMb).orElse(OptionalInt.empty());
+        return resolved().memoryMb();
     }
 
     @Override
@@ -200,15 +214,63 @@ final class DefaultInvocation implements Invocation {
         if (activation != null && !activation.logs().isEmpty()) {
             known = activation.logs();
         } else {
-            known = activationId == null ? List.of() : List.copyOf(client.activationLogs(activationId));
+            known = activationId() == null ? List.of() : List.copyOf(logSource.apply(activationId()));
         }
         logs = known;
         return known;
     }
 
     @Override
+    public Invocation assertSuccess() {
+        if (!success()) {
+            throw new AssertionFailedError("Expected invocation of function '" + function() + "' (activation "
+                    + activationId() + ", " + trigger().name().toLowerCase(Locale.ROOT) + " trigger) to"
+                    + " succeed, but its status was '" + statusText() + "' with result " + result()
+                    + lastLogLines());
+        }
+        return this;
+    }
+
+    @Override
+    public Invocation assertCold() {
+        if (!cold()) {
+            throw new AssertionFailedError("Expected a cold start for function '" + function() + "' (activation "
+                    + activationId() + "), but the record has no initTime and the result no is_cold=true");
+        }
+        return this;
+    }
+
+    @Override
+    public Invocation assertWarm() {
+        if (cold()) {
+            throw new AssertionFailedError("Expected a warm start for function '" + function() + "' (activation "
+                    + activationId() + "), but it was cold (initTime " + providerInitUs() + " us)");
+        }
+        return this;
+    }
+
+    /** The end of the activation's logs, for failure messages; says so when there are none or they cannot be read. */
+    String lastLogLines() {
+        if (activationId() == null) {
+            return "; there is no activation, so no logs";
+        }
+        List<String> lines;
+        try {
+            lines = logs();
+        } catch (RuntimeException e) {
+            return "; its logs could not be fetched: " + e.getMessage();
+        }
+        if (lines.isEmpty()) {
+            return "; the activation has no log lines";
+        }
+        List<String> last = lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_FAILURES), lines.size());
+        return "; last log lines of the activation (" + last.size() + " of " + lines.size() + "):\n    "
+                + String.join("\n    ", last);
+    }
+
+    @Override
     public String toString() {
-        return "Invocation[function=" + function + ", trigger=" + trigger + ", activationId=" + activationId
-                + ", warmup=" + warmup + ", clientTimeUs=" + clientTimeUs + "]";
+        return "Invocation[function=" + function() + ", trigger=" + trigger() + ", activationId=" + activationId()
+                + ", warmup=" + warmup + ", clientTimeUs=" + clientTimeUs() + "]";
     }
 }

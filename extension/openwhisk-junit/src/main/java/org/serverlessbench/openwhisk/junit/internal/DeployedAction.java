@@ -7,6 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.serverlessbench.openwhisk.client.Action;
 import org.serverlessbench.openwhisk.client.ActionLimits;
 import org.serverlessbench.openwhisk.client.ActionPut;
@@ -23,6 +26,8 @@ final class DeployedAction implements DeployedFunction {
     private final OpenWhiskClient client;
     private final TargetLimits limits;
     private final String actionName;
+    private final AtomicLong revisions = new AtomicLong();
+    private final ReentrantLock invocations = new ReentrantLock(true);
     private FunctionSpec spec;
 
     DeployedAction(OpenWhiskClient client, TargetLimits limits, String actionName, FunctionSpec spec) {
@@ -43,6 +48,7 @@ final class DeployedAction implements DeployedFunction {
             return false;
         }
         client.updateAction(actionName, put(spec, null));
+        revisions.incrementAndGet();
         return true;
     }
 
@@ -65,12 +71,35 @@ final class DeployedAction implements DeployedFunction {
     /** Overwrites the action with a new revision annotation, so that OpenWhisk starts a new container for it. */
     synchronized void newRevision() {
         client.updateAction(actionName, put(spec, UUID.randomUUID().toString()));
+        revisions.incrementAndGet();
     }
 
     /** Deletes the action and creates it again. */
     synchronized void recreate() {
         delete();
         client.createAction(actionName, put(spec, UUID.randomUUID().toString()));
+        revisions.incrementAndGet();
+    }
+
+    /**
+     * How often this handle has changed the action; a change means a new revision, for which OpenWhisk starts new
+     * (cold) containers.
+     */
+    long revision() {
+        return revisions.get();
+    }
+
+    /**
+     * Runs {@code calls} while no other {@code oneAtATime} block of this function runs: a warm test's invocations
+     * must not overlap, or the second would need a second container, which starts cold.
+     */
+    <T> T oneAtATime(Supplier<T> calls) {
+        invocations.lock();
+        try {
+            return calls.get();
+        } finally {
+            invocations.unlock();
+        }
     }
 
     /** Deletes the action; an action that is already gone is fine. */
@@ -117,6 +146,7 @@ final class DeployedAction implements DeployedFunction {
         }
         FunctionSpec updated = spec.with(update);
         client.updateAction(actionName, put(updated, null));
+        revisions.incrementAndGet();
         spec = updated;
         return this;
     }

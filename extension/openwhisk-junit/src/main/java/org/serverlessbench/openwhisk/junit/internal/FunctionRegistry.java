@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The functions deployed for one scope (a class or a method), kept in that scope's Store; closing it deletes their
  * actions as {@code openwhisk.cleanup} says.
  */
-final class FunctionRegistry implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: for JUnit before 5.13 and with auto-close disabled
+final class FunctionRegistry implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final Map<String, DeployedAction> functions = new ConcurrentHashMap<>();
     private final String scope;

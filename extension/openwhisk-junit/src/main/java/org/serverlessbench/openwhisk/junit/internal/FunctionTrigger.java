@@ -36,29 +36,39 @@ class FunctionTrigger implements Trigger {
     @Override
     public Invocation invoke(Map<String, ?> parameters) {
         Objects.requireNonNull(parameters, "parameters");
-        policy.warmUpOnce(action.name(), () -> {
-            for (int i = 0; i < policy.warmups(); i++) {
-                recorder.record(call.call(action, parameters).asWarmup());
-            }
-        });
-        DefaultInvocation invocation = policy.coldStart() ? coldInvocation(parameters) : call.call(action, parameters);
+        DefaultInvocation invocation;
+        if (policy.coldStart()) {
+            invocation = action.oneAtATime(() -> coldInvocation(parameters));
+        } else if (policy.warmups() > 0) {
+            invocation = action.oneAtATime(() -> {
+                policy.warmUp(action, () -> {
+                    for (int i = 0; i < policy.warmups(); i++) {
+                        recorder.record(call.call(action, parameters).asWarmup());
+                    }
+                });
+                return call.call(action, parameters);
+            });
+        } else {
+            invocation = call.call(action, parameters);
+        }
         recorder.record(invocation);
         return invocation;
     }
 
     /**
      * A new revision first; if the activation still came back warm, delete and recreate the action and try once
-     * more; if that is warm too, fail the test. Only the activation that counts is recorded.
+     * more; if that is warm too, fail the test. A failed activation is returned as it is (an init error may leave
+     * no initTime), for the test to see its status and logs. Only the activation that counts is recorded.
      */
     private DefaultInvocation coldInvocation(Map<String, ?> parameters) {
         action.newRevision();
         DefaultInvocation first = call.call(action, parameters);
-        if (first.cold() || first.activation().isEmpty()) {
+        if (first.cold() || first.activation().isEmpty() || !first.success()) {
             return first;
         }
         action.recreate();
         DefaultInvocation second = call.call(action, parameters);
-        if (second.cold() || second.activation().isEmpty()) {
+        if (second.cold() || second.activation().isEmpty() || !second.success()) {
             return second;
         }
         throw new AssertionFailedError("@ColdStart: a cold start could not be forced for function '" + action.name()

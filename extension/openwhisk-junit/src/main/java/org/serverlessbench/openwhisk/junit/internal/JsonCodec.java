@@ -3,13 +3,15 @@ package org.serverlessbench.openwhisk.junit.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The only place in the extension that touches Jackson: JSON text to plain Java values and back. */
 final class JsonCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonCodec() {
     }
@@ -38,5 +40,14 @@ final class JsonCodec {
             throw new IllegalArgumentException("Cannot write as JSON: " + value + " (" + e.getOriginalMessage() + ")",
                     e);
         }
+    }
+
+    /**
+     * A plain Java value converted to {@code type}.
+     *
+     * @throws IllegalArgumentException when it does not fit
+     */
+    static <T> T convert(Object value, Class<T> type) {
+        return MAPPER.convertValue(value, type);
     }
 }

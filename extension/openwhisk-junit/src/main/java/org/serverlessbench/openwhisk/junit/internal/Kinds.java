@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Runtime kinds: inference from the code, and the shape a kind must have. */
+/**
+ * Runtime kinds as the code implies them ({@code <family>:default}, as {@code wsk} infers them from file names) and
+ * the shape a kind must have. Which kinds exist and what an alias means is the target's to say: see
+ * {@link RuntimeKinds}.
+ */
 final class Kinds {
 
     static final String NODEJS = "nodejs:default";

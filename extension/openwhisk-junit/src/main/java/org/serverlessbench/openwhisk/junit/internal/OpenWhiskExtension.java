@@ -1,5 +1,6 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +15,23 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.serverlessbench.openwhisk.junit.FunctionSource;
 import org.serverlessbench.openwhisk.junit.OpenWhiskTest;
 
 /**
  * The extension behind {@link OpenWhiskTest}: deploys the functions of a class before its tests and of a method
  * before it, injects triggers and function handles, records every invocation and removes the actions afterwards.
- * All state lives in the JUnit Store: the platform (client, embedded OpenWhisk, results sink) in the root Store,
+ * All state lives in the JUnit Store: the {@link TestRun} (target, client, results sink) in the root Store,
  * deployed functions and recorders in the Store of their class or method.
  */
 public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+        AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback, ParameterResolver, InvocationInterceptor {
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenWhiskExtension.class);
 
@@ -67,21 +71,29 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Platform platform = platform(context);
-        Class<?> testClass = context.getRequiredTestClass();
-        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits());
-        ClassPlan plan = ClassPlan.read(testClass, reader);
-        context.getStore(NAMESPACE).put(planKey(testClass), plan);
-        deploy(plan.classFunctions(), context, platform);
+        TestRun run = testRun(context);
+        deploy(plan(context, run).classFunctions(), context, run);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        ClassPlan plan = context.getStore(NAMESPACE).get(planKey(context.getRequiredTestClass()), ClassPlan.class);
-        List<FunctionSpec> specs = plan == null ? List.of() : plan.functionsOf(context.getRequiredTestMethod());
+        TestRun run = testRun(context);
+        List<FunctionSpec> specs = plan(context, run).functionsOf(context.getRequiredTestMethod());
         if (!specs.isEmpty()) {
-            deploy(specs, context, platform(context));
+            deploy(specs, context, run);
         }
+    }
+
+    /**
+     * The validated plan of the context's test class, read once in {@code beforeAll}; read here when the extension
+     * was registered by a method's {@code @OpenWhiskFunction} only, so that {@code beforeAll} did not run.
+     */
+    private static ClassPlan plan(ExtensionContext context, TestRun run) {
+        Class<?> testClass = context.getRequiredTestClass();
+        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory(), run.kinds()),
+                run.limits());
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass),
+                key -> ClassPlan.read(testClass, reader), ClassPlan.class);
     }
 
     @Override
@@ -93,7 +105,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     public void afterEach(ExtensionContext context) {
         finishRecording(context);
         try {
-            TestChecks.check(context, platform(context).sink());
+            TestChecks.check(context, testRun(context).sink());
         } finally {
             FailureTracker.noteOutcome(context);
         }
@@ -107,36 +119,56 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return TriggerResolver.supports(parameterContext.getParameter().getType());
+        boolean fromFunctionSource = parameterContext.getIndex() == 0
+                && AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), FunctionSource.class);
+        return !fromFunctionSource && TriggerResolver.supports(parameterContext.getParameter().getType());
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Platform platform;
+        TestRun run;
         try {
-            platform = platform(extensionContext);
+            run = testRun(extensionContext);
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("OpenWhisk is not available for " + parameterContext
                     .getParameter() + ": " + e.getMessage(), e);
         }
-        return triggers.resolve(parameterContext, extensionContext, platform);
+        return triggers.resolve(parameterContext, extensionContext, run);
+    }
+
+    /** Binds the {@code @FunctionSource} arguments of this invocation to its test, before the method runs. */
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        for (Object argument : invocationContext.getArguments()) {
+            if (argument instanceof FunctionArgument function) {
+                String name = function.functionName();
+                String parameter = function.parameterType().getSimpleName() + " (@FunctionSource \"" + name + "\")";
+                String where = method.getDeclaringClass().getName() + "#" + method.getName();
+                function.bind(triggers.resolve(function.parameterType(), Optional.of(name), parameter, where,
+                        extensionContext, testRun(extensionContext)));
+            }
+        }
+        invocation.proceed();
     }
 
     private static void finishRecording(ExtensionContext context) {
         Recorder.find(context).ifPresent(recorder -> TestChecks.collect(context,
-                recorder.finish(platform(context).sink(), context::publishReportEntry)));
+                recorder.finish(testRun(context).sink(), context::publishReportEntry)));
     }
 
     /** Deploys {@code specs} at once, each in the background; every action is registered for cleanup first. */
-    private static void deploy(List<FunctionSpec> specs, ExtensionContext context, Platform platform) {
-        Settings settings = platform.settings();
+    private static void deploy(List<FunctionSpec> specs, ExtensionContext context, TestRun run) {
+        Settings settings = run.settings();
         FunctionRegistry registry = FunctionRegistry.of(context, settings.cleanup());
         List<CompletableFuture<Void>> deployments = new ArrayList<>();
         for (FunctionSpec spec : specs) {
-            DeployedAction action = new DeployedAction(platform.client(), platform.limits(),
+            DeployedAction action = new DeployedAction(run.client(), run.limits(),
                     settings.actionName(spec.name()), spec);
             registry.add(action);
-            deployments.add(platform.inBackground(() -> {
+            deployments.add(run.inBackground(() -> {
                 try {
                     action.deploy();
                     return null;
@@ -170,11 +202,11 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
                 type -> Settings.read(root::getConfigurationParameter), Settings.class);
     }
 
-    static Platform platform(ExtensionContext context) {
+    static TestRun testRun(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
         Settings settings = settings(context);
-        return root.getStore(NAMESPACE).getOrComputeIfAbsent(Platform.class,
-                type -> Platform.start(settings, root::getConfigurationParameter), Platform.class);
+        return root.getStore(NAMESPACE).getOrComputeIfAbsent(TestRun.class,
+                type -> TestRun.start(settings, root::getConfigurationParameter), TestRun.class);
     }
 
     private static String planKey(Class<?> testClass) {

@@ -12,7 +12,7 @@ record Reachability(boolean reachable, String description) {
     static Reachability probe(Function<String, Optional<String>> parameters) {
         OpenWhiskClient client;
         try {
-            client = Platform.remoteClient(parameters);
+            client = RemoteTarget.client(parameters);
         } catch (OpenWhiskConfigurationException e) {
             return new Reachability(false, "OpenWhisk is not configured: " + e.getMessage());
         }

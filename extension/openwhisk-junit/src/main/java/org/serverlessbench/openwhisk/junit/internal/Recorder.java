@@ -86,7 +86,7 @@ final class Recorder {
     private InvocationRow row(DefaultInvocation invocation) {
         return new InvocationRow(test, invocation.function(), invocation.action(),
                 invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
-                invocation.warmup(), invocation.cold(), invocation.status(), invocation.success(),
+                invocation.warmup(), invocation.cold(), invocation.statusText(), invocation.success(),
                 invocation.clientTimeUs(), boxed(invocation.providerExecutionUs()),
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
                 boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin());

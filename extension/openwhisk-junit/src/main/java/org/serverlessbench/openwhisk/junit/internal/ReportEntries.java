@@ -27,7 +27,7 @@ final class ReportEntries {
             entries.put(ReportKeys.FUNCTION, invocation.function());
             entries.put(ReportKeys.ACTIVATION_ID, String.valueOf(invocation.activationId()));
             entries.put(ReportKeys.COLD, Boolean.toString(invocation.cold()));
-            entries.put(ReportKeys.STATUS, invocation.status());
+            entries.put(ReportKeys.STATUS, invocation.status().text());
             entries.put(ReportKeys.CLIENT_TIME_US, Long.toString(invocation.clientTimeUs()));
             putIfPresent(entries, ReportKeys.PROVIDER_EXECUTION_US, invocation.providerExecutionUs());
             putIfPresent(entries, ReportKeys.PROVIDER_INIT_US, invocation.providerInitUs());

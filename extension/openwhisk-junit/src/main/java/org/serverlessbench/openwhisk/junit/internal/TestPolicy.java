@@ -2,7 +2,6 @@ package org.serverlessbench.openwhisk.junit.internal;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.serverlessbench.openwhisk.junit.ColdStart;
@@ -26,22 +25,29 @@ record TestPolicy(boolean coldStart, int warmups, ExtensionContext context, Meth
     }
 
     /**
-     * Runs {@code warmup} once per test method and function: before the first measured invocation of the first
-     * repetition. Other threads calling meanwhile wait until it is done.
+     * Runs {@code warmup} before the first measured invocation of {@code action} in this test method (once for all
+     * repetitions), and again whenever the action got a new revision since, because a new revision starts cold.
+     * Other threads calling meanwhile wait until it is done.
      */
-    void warmUpOnce(String function, Runnable warmup) {
+    void warmUp(DeployedAction action, Runnable warmup) {
         if (warmups <= 0) {
             return;
         }
         ExtensionContext scope = context.getParent().orElse(context);
-        AtomicBoolean done = scope.getStore(OpenWhiskExtension.NAMESPACE).getOrComputeIfAbsent(
-                "warmup:" + scope.getUniqueId() + ":" + method.toGenericString() + ":" + function,
-                key -> new AtomicBoolean(), AtomicBoolean.class);
-        synchronized (done) {
-            if (!done.get()) {
+        WarmedRevision warmed = scope.getStore(OpenWhiskExtension.NAMESPACE).getOrComputeIfAbsent(
+                "warmup:" + scope.getUniqueId() + ":" + method.toGenericString() + ":" + action.name(),
+                key -> new WarmedRevision(), WarmedRevision.class);
+        synchronized (warmed) {
+            long current = action.revision();
+            if (warmed.revision != current) {
                 warmup.run();
-                done.set(true);
+                warmed.revision = current;
             }
         }
+    }
+
+    /** The action revision a test last warmed up; guarded by its own monitor. */
+    private static final class WarmedRevision {
+        private long revision = -1;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.serverlessbench.openwhisk.junit.DeployedFunction;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.HttpTrigger;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
 import org.serverlessbench.openwhisk.junit.Trigger;
@@ -23,7 +23,7 @@ final class TriggerResolver {
                 || type == DeployedFunction.class;
     }
 
-    Object resolve(ParameterContext parameterContext, ExtensionContext context, Platform platform) {
+    Object resolve(ParameterContext parameterContext, ExtensionContext context, TestRun run) {
         Executable executable = parameterContext.getDeclaringExecutable();
         String parameter = parameterContext.getParameter().getType().getSimpleName() + " "
                 + parameterContext.getParameter().getName();
@@ -33,32 +33,42 @@ final class TriggerResolver {
                     + executable.getDeclaringClass().getName() + "]: OpenWhisk triggers and functions can only be"
                     + " injected into test and lifecycle methods");
         }
-        DeployedAction action = select(parameterContext, context, parameter, where);
-        Class<?> type = parameterContext.getParameter().getType();
+        Optional<String> wanted = parameterContext.findAnnotation(FunctionName.class).map(FunctionName::value);
+        return resolve(parameterContext.getParameter().getType(), wanted, parameter, where, context, run);
+    }
+
+    /**
+     * The trigger or function handle of {@code type} for function {@code wanted} (or the only one in scope), bound
+     * to the test of {@code context}.
+     *
+     * @param parameter the parameter's type and name, for messages
+     * @param where     {@code Class#method}, for messages
+     */
+    Object resolve(Class<?> type, Optional<String> wanted, String parameter, String where, ExtensionContext context,
+            TestRun run) {
+        DeployedAction action = select(wanted, context, parameter, where);
         if (type == DeployedFunction.class) {
             return action;
         }
         TriggerType triggerType = type == LibraryTrigger.class ? TriggerType.LIBRARY
                 : type == HttpTrigger.class ? TriggerType.HTTP
-                : platform.settings().defaultTrigger();
+                : run.settings().defaultTrigger();
         if (triggerType == TriggerType.HTTP && !action.spec().web()) {
             throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                     + "] needs a web action, but function '" + action.name() + "' is declared with web = false;"
                     + " set web = true or use a LibraryTrigger");
         }
-        Calls.Call call = triggerType == TriggerType.HTTP ? Calls.http(platform) : Calls.library(platform);
-        return FunctionTrigger.create(action, call, Recorder.of(context), TestPolicy.of(context));
+        return FunctionTrigger.create(action, run.call(triggerType), Recorder.of(context), TestPolicy.of(context));
     }
 
-    private static DeployedAction select(ParameterContext parameterContext, ExtensionContext context,
-            String parameter, String where) {
+    private static DeployedAction select(Optional<String> wanted, ExtensionContext context, String parameter,
+            String where) {
         Map<String, DeployedAction> available = available(context);
-        Optional<String> wanted = parameterContext.findAnnotation(Function.class).map(Function::value);
         if (wanted.isPresent()) {
             DeployedAction action = available.get(wanted.get());
             if (action == null) {
                 throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
-                        + "] asks for @Function(\"" + wanted.get() + "\"), but no function of that name is deployed"
+                        + "] asks for @FunctionName(\"" + wanted.get() + "\"), but no function of that name is deployed"
                         + " for it; available: " + available.keySet());
             }
             return action;
@@ -68,11 +78,14 @@ final class TriggerResolver {
         }
         if (available.isEmpty()) {
             throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
-                    + "] needs a function, but no @OpenWhiskFunction is declared on the test class or this method");
+                    + "] needs a function to invoke, but no @OpenWhiskFunction is in scope: none is declared on this"
+                    + " method, on " + where.substring(0, where.indexOf('#')) + ", its superclasses or enclosing"
+                    + " classes. Declare one on the class or the method, for example @OpenWhiskFunction(name ="
+                    + " \"hello\", code = \"src/test/functions/hello\"); see docs/annotations.md");
         }
         throw new ParameterResolutionException("Parameter [" + parameter + "] in method [" + where
                 + "] is ambiguous: functions " + available.keySet() + " are deployed; select one with"
-                + " @Function(\"<name>\")");
+                + " @FunctionName(\"<name>\")");
     }
 
     /** The functions visible from {@code context}: its own, then those of each enclosing scope. */

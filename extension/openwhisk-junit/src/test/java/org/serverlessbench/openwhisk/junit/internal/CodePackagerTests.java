@@ -20,7 +20,7 @@ import org.serverlessbench.openwhisk.junit.testfunctions.JavaEcho;
 
 class CodePackagerTests {
 
-    private final CodePackager packager = new CodePackager(Path.of("").toAbsolutePath());
+    private final CodePackager packager = new CodePackager(Path.of("").toAbsolutePath(), TestKinds.EMBEDDED);
     private final List<String> problems = new ArrayList<>();
 
     @OpenWhiskFunction(name = "node", code = "src/test/functions/echo-node")

@@ -13,7 +13,8 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 class FunctionSpecReaderTests {
 
     private final FunctionSpecReader reader = new FunctionSpecReader(
-            new CodePackager(Path.of("").toAbsolutePath()), new TargetLimits(128, 512, 100, 300_000));
+            new CodePackager(Path.of("").toAbsolutePath(), TestKinds.EMBEDDED),
+            new TargetLimits(128, 512, 100, 300_000));
     private final List<String> problems = new ArrayList<>();
 
     @OpenWhiskFunction(name = "echo", code = "src/test/functions/echo-node", memory = 128, timeout = 5000,

@@ -23,8 +23,9 @@ class ReportEntriesTests {
         Activation record = new Activation(id, "guest", "a", "0.0.1", "guest", 0, durationMs, durationMs,
                 new ActivationResponse(success ? "success" : "application error", success, Map.of()), List.of(),
                 annotations);
-        return new DefaultInvocation("f", "p-f", TriggerType.LIBRARY, false, Instant.EPOCH, clientUs, id, null,
-                success ? 200 : 502, CompletableFuture.completedFuture(record), Duration.ofSeconds(1), null);
+        return new DefaultInvocation(new ClientCall("f", "p-f", TriggerType.LIBRARY, Instant.EPOCH, clientUs, id, null,
+                success ? 200 : 502), CompletableFuture.completedFuture(record), Duration.ofSeconds(1),
+                activationId -> List.of());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface Function {
+public @interface FunctionName {
 
     /** The function's name as declared in {@link OpenWhiskFunction#name()}. */
     String value();

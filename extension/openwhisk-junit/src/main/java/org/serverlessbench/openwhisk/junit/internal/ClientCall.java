@@ -1,0 +1,15 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.time.Instant;
+import org.serverlessbench.openwhisk.junit.TriggerType;
+
+/**
+ * What the client knew of one invocation as soon as its request returned.
+ *
+ * @param activationId null when the platform refused the request before starting an activation
+ * @param result       the result as the client got it; null to take it from the activation record
+ * @param httpStatus   the HTTP status of the answer
+ */
+record ClientCall(String function, String action, TriggerType trigger, Instant begin, long timeUs,
+        String activationId, Object result, int httpStatus) {
+}

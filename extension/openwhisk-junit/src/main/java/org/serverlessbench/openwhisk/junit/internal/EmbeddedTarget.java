@@ -1,0 +1,59 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.serverlessbench.openwhisk.client.OpenWhiskClient;
+import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
+import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
+
+/** The embedded OpenWhisk, started for the run on a free port of 127.0.0.1 and stopped after it. */
+final class EmbeddedTarget implements Target {
+
+    private EmbeddedOpenWhisk server;
+    private OpenWhiskClient client;
+
+    @Override
+    public synchronized OpenWhiskClient start() {
+        try {
+            server = EmbeddedOpenWhisk.newBuilder().start();
+        } catch (IOException e) {
+            throw new ExtensionConfigurationException("The embedded OpenWhisk (" + ConfigurationKeys.TARGET
+                    + "=embedded, the default) could not start: " + e.getMessage() + "; "
+                    + TestRun.TROUBLESHOOTING, e);
+        }
+        client = OpenWhiskClient.newBuilder()
+                .apiHost(server.apiHost())
+                .auth(server.auth())
+                .namespace(server.namespace())
+                .configurationParameters(key -> Optional.empty())
+                .environment(Map.of())
+                .readTimeout(READ_TIMEOUT)
+                .build();
+        return client;
+    }
+
+    @Override
+    public synchronized String webNamespace() {
+        return server.namespace();
+    }
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
