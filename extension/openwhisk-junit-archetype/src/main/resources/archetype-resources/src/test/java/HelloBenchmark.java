@@ -1,13 +1,12 @@
 package ${package};
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import java.util.Map;
 import ${package}.functions.Hello;
 import org.junit.jupiter.api.RepeatedTest;
 import org.serverlessbench.openwhisk.junit.ColdStart;
-import org.serverlessbench.openwhisk.junit.Function;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.HttpTrigger;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -27,25 +26,25 @@ class HelloBenchmark {
 
     @RepeatedTest(3)
     @ColdStart
-    void coldJava(@Function("hello-java") LibraryTrigger trigger) {
+    void coldJava(@FunctionName("hello-java") LibraryTrigger trigger) {
         Invocation invocation = trigger.invoke(Map.of("name", "cold")).assertSuccess().assertCold();
-        assertThat(invocation.result()).asInstanceOf(MAP).containsEntry("greeting", "Hello, cold!");
+        assertThat(invocation.resultMap()).containsEntry("greeting", "Hello, cold!");
         assertThat(invocation.benchmarkTimeUs()).isPresent();
     }
 
     @RepeatedTest(10)
     @Warmup(2)
-    void warmPython(@Function("hello-python") LibraryTrigger trigger) {
+    void warmPython(@FunctionName("hello-python") LibraryTrigger trigger) {
         Invocation invocation = trigger.invoke(Map.of("name", "warm")).assertSuccess().assertWarm();
-        assertThat(invocation.result()).asInstanceOf(MAP).containsEntry("greeting", "Hello, warm!");
+        assertThat(invocation.resultMap()).containsEntry("greeting", "Hello, warm!");
         assertThat(invocation.benchmarkTimeUs()).isPresent();
     }
 
     @RepeatedTest(10)
     @Warmup(2)
-    void httpNodejs(@Function("hello-nodejs") HttpTrigger trigger) {
+    void httpNodejs(@FunctionName("hello-nodejs") HttpTrigger trigger) {
         Invocation invocation = trigger.invoke(Map.of("name", "web")).assertSuccess().assertWarm();
-        assertThat(invocation.result()).asInstanceOf(MAP).containsEntry("greeting", "Hello, web!");
+        assertThat(invocation.resultMap()).containsEntry("greeting", "Hello, web!");
         assertThat(invocation.benchmarkTimeUs()).isPresent();
     }
 }
