@@ -17,7 +17,7 @@ public final class ProgressLine {
     static final Duration LOG_INTERVAL = Duration.ofSeconds(5);
 
     private final String test;
-    private final int planned;
+    private int planned;
     private final PrintStream out;
     private final boolean terminal;
     private final LongSupplier nanoClock;
@@ -56,6 +56,16 @@ public final class ProgressLine {
         if (now - lastPrintNanos >= interval) {
             lastPrintNanos = now;
             print(now);
+        }
+    }
+
+    /**
+     * Estimates the planned invocations after {@code repetitionsDone} of {@code total} repetitions: the invocations so far per
+     * repetition, times the repetitions.
+     */
+    public synchronized void planFromRepetitions(int repetitionsDone, int total) {
+        if (repetitionsDone > 0 && total > 0) {
+            planned = (int) Math.round((double) done / repetitionsDone * total);
         }
     }
 

@@ -55,6 +55,11 @@ final class DefaultInvocation implements Invocation {
         this.logSource = logSource;
     }
 
+    /** Whether the invocation is known to be cold without waiting for a record still being fetched. */
+    boolean coldKnownNow() {
+        return record.isDone() && cold();
+    }
+
     /** The same invocation counted as a warm-up. */
     DefaultInvocation asWarmup() {
         return new DefaultInvocation(call, true, record, recordTimeout, logSource);

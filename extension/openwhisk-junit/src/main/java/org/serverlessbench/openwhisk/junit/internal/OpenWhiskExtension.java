@@ -105,6 +105,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     public void afterEach(ExtensionContext context) {
         finishRecording(context);
         try {
+            TestProgress.executionFinished(context);
             TestChecks.check(context, testRun(context).sink());
         } finally {
             FailureTracker.noteOutcome(context);

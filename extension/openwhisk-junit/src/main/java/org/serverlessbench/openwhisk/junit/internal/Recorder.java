@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.report.InvocationRow;
+import org.serverlessbench.openwhisk.report.ProgressLine;
 import org.serverlessbench.openwhisk.report.ResultsSink;
 
 /**
@@ -22,17 +23,20 @@ final class Recorder {
 
     private final String test;
     private final ExtensionContext.Store runStore;
+    private final ProgressLine progress;
     private final List<DefaultInvocation> pending = new ArrayList<>();
 
-    Recorder(String test, ExtensionContext.Store runStore) {
+    Recorder(String test, ExtensionContext.Store runStore, ProgressLine progress) {
         this.test = test;
         this.runStore = runStore;
+        this.progress = progress;
     }
 
     /** The recorder of exactly this context, created when missing. */
     static Recorder of(ExtensionContext context) {
         return context.getStore(OpenWhiskExtension.NAMESPACE).getOrComputeIfAbsent(key(context),
-                key -> new Recorder(testName(context), context.getRoot().getStore(OpenWhiskExtension.NAMESPACE)),
+                key -> new Recorder(testName(context), context.getRoot().getStore(OpenWhiskExtension.NAMESPACE),
+                        TestProgress.of(context)),
                 Recorder.class);
     }
 
@@ -50,8 +54,13 @@ final class Recorder {
         return context.getTestMethod().map(Method::getName).map(method -> type + "#" + method).orElse(type);
     }
 
-    synchronized void record(DefaultInvocation invocation) {
-        pending.add(invocation);
+    void record(DefaultInvocation invocation) {
+        synchronized (this) {
+            pending.add(invocation);
+        }
+        if (!invocation.warmup()) {
+            progress.record(invocation.clientTimeUs(), invocation.coldKnownNow());
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
@@ -19,14 +18,12 @@ import org.serverlessbench.openwhisk.report.ResultsSink;
  */
 final class TestChecks {
 
-    private static final String REPETITION = "[test-template-invocation:#";
-
     private TestChecks() {}
 
     /** Keeps {@code measured} for the checks of the test that {@code context} belongs to. */
     static void collect(ExtensionContext context, List<Invocation> measured) {
         if (!measured.isEmpty() && context.getTestMethod().isPresent()) {
-            samples(scope(context)).addAll(measured);
+            samples(TestScope.of(context)).addAll(measured);
         }
     }
 
@@ -37,13 +34,13 @@ final class TestChecks {
      */
     static void check(ExtensionContext context, ResultsSink sink) {
         Optional<Method> method = context.getTestMethod();
-        if (method.isEmpty() || !isLastExecution(context, method.get())) {
+        if (method.isEmpty() || !TestScope.isLast(context)) {
             return;
         }
         List<String> failures = new ArrayList<>();
-        String declaredOn = method.get().getDeclaringClass().getSimpleName() + "#" + method.get().getName();
+        String declaredOn = TestScope.displayName(method.get());
         List<Threshold> thresholds = AnnotationSupport.findRepeatableAnnotations(method.get(), Threshold.class);
-        List<Invocation> measured = List.copyOf(samples(scope(context)));
+        List<Invocation> measured = List.copyOf(samples(TestScope.of(context)));
         for (Threshold threshold : thresholds) {
             ThresholdCheck.of(threshold, declaredOn).failure(measured).ifPresent(failures::add);
         }
@@ -53,25 +50,6 @@ final class TestChecks {
                     + (failures.size() == 1 ? "a check: " : failures.size() + " checks:\n  ")
                     + String.join("\n  ", failures));
         }
-    }
-
-    /** The context whose Store keeps the samples: the repeated test's container, or the test itself. */
-    private static ExtensionContext scope(ExtensionContext context) {
-        boolean repetition = context.getUniqueId().contains(REPETITION)
-                && context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, RepeatedTest.class))
-                        .orElse(false);
-        return repetition ? context.getParent().orElse(context) : context;
-    }
-
-    private static boolean isLastExecution(ExtensionContext context, Method method) {
-        Optional<RepeatedTest> repeated = AnnotationSupport.findAnnotation(method, RepeatedTest.class);
-        int at = context.getUniqueId().lastIndexOf(REPETITION);
-        if (repeated.isEmpty() || at < 0) {
-            return true;
-        }
-        String rest = context.getUniqueId().substring(at + REPETITION.length());
-        int repetition = Integer.parseInt(rest.substring(0, rest.indexOf(']')));
-        return repetition >= repeated.get().value();
     }
 
     @SuppressWarnings("unchecked")
