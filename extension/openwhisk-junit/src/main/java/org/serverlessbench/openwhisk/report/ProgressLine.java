@@ -60,8 +60,8 @@ public final class ProgressLine {
     }
 
     /**
-     * Estimates the planned invocations after {@code repetitionsDone} of {@code total} repetitions: the invocations so far per
-     * repetition, times the repetitions.
+     * Estimates the planned invocations after {@code repetitionsDone} of {@code total} repetitions: the invocations
+     * so far per repetition, times the repetitions.
      */
     public synchronized void planFromRepetitions(int repetitionsDone, int total) {
         if (repetitionsDone > 0 && total > 0) {
