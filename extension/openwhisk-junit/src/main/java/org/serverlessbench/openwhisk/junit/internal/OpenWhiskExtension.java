@@ -69,7 +69,12 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     public void beforeAll(ExtensionContext context) {
         Platform platform = platform(context);
         Class<?> testClass = context.getRequiredTestClass();
-        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory()), platform.limits());
+        CodePackager packager = new CodePackager(moduleDirectory());
+        ExtensionContext root = context.getRoot();
+        ImagePackager images = new ImagePackager(moduleDirectory(), packager, () -> root.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(DockerSupport.class, type -> DockerSupport.open(root::getConfigurationParameter),
+                        DockerSupport.class));
+        FunctionSpecReader reader = new FunctionSpecReader(packager, platform.limits(), images);
         ClassPlan plan = ClassPlan.read(testClass, reader);
         context.getStore(NAMESPACE).put(planKey(testClass), plan);
         deploy(plan.classFunctions(), context, platform);

@@ -62,7 +62,7 @@ final class Platform implements AutoCloseable {
         OpenWhiskClient client = null;
         try {
             if (settings.target() == Settings.Target.EMBEDDED) {
-                embedded = startEmbedded();
+                embedded = startEmbedded(parameters);
                 client = OpenWhiskClient.newBuilder()
                         .apiHost(embedded.apiHost())
                         .auth(embedded.auth())
@@ -106,9 +106,9 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static EmbeddedOpenWhisk startEmbedded() {
+    private static EmbeddedOpenWhisk startEmbedded(Function<String, Optional<String>> parameters) {
         try {
-            return EmbeddedOpenWhisk.newBuilder().start();
+            return EmbeddedOpenWhisk.newBuilder().containerFactory(EmbeddedContainers.factory(parameters)).start();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("The embedded OpenWhisk (" + ConfigurationKeys.TARGET
                     + "=embedded, the default) could not start: " + e.getMessage() + "; " + TROUBLESHOOTING, e);
