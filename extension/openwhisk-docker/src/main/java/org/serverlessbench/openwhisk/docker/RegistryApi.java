@@ -11,7 +11,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The one question asked of a registry directly: which manifest digest a tag has ({@code HEAD /v2/<path>/manifests/<tag>}).
+ * The one question asked of a registry directly: which manifest digest a tag has
+ * ({@code HEAD /v2/<path>/manifests/<tag>}).
  * Loopback registries are spoken to over HTTP, others over HTTPS. Token-authenticated registries (Docker Hub) answer
  * 401 here; the push then goes ahead and the engine skips the layers the registry has.
  */

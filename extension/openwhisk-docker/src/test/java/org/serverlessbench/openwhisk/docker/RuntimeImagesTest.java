@@ -48,7 +48,8 @@ class RuntimeImagesTest {
     @Test
     void aSecondBuildOfUnchangedContentIsACacheHit(@TempDir Path context) throws Exception {
         String base = runtimes.ensureBase();
-        Files.writeString(context.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY hello.txt /hello.txt\n");
+        Files.writeString(context.resolve("Dockerfile"),
+                "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY hello.txt /hello.txt\n");
         Files.writeString(context.resolve("hello.txt"), "hello " + System.nanoTime());
         ImageBuild build = new ImageBuild(context.resolve("Dockerfile"), context, "openwhisk-junit/test-cache:1",
                 Map.of("BASE_IMAGE", base));
