@@ -52,7 +52,9 @@ final class RowCodec {
                 optionalLong(node, "providerWaitUs"),
                 optionalLong(node, "benchmarkTimeUs"),
                 node.hasNonNull("memoryMb") ? node.get("memoryMb").asInt() : null,
-                instant(node, where));
+                instant(node, where),
+                node.hasNonNull("deployment") ? node.get("deployment").asText() : InvocationRow.CODE,
+                text(node, "image"));
     }
 
     RunInfo runFrom(JsonNode node) {

@@ -31,7 +31,7 @@ class OpenWhiskResultsListenerTest {
 
     private static final List<String> INVOCATION_FIELDS = List.of("test", "function", "action", "trigger",
             "activationId", "warmup", "cold", "status", "success", "clientTimeUs", "providerExecutionUs",
-            "providerInitUs", "providerWaitUs", "benchmarkTimeUs", "memoryMb", "startedAt");
+            "providerInitUs", "providerWaitUs", "benchmarkTimeUs", "memoryMb", "startedAt", "deployment", "image");
 
     private final ObjectMapper mapper = new ObjectMapper();
 

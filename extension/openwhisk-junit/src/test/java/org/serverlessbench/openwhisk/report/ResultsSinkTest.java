@@ -44,7 +44,8 @@ class ResultsSinkTest {
                     + "\"activationId\":\"act1\",\"warmup\":false,"
                     + "\"cold\":true,\"status\":\"success\",\"success\":true,\"clientTimeUs\":250000,"
                     + "\"providerExecutionUs\":200000,\"providerInitUs\":150000,\"providerWaitUs\":1000,"
-                    + "\"benchmarkTimeUs\":199500,\"memoryMb\":256,\"startedAt\":\"2026-11-26T18:00:01.123456Z\"}}");
+                    + "\"benchmarkTimeUs\":199500,\"memoryMb\":256,\"startedAt\":\"2026-11-26T18:00:01.123456Z\","
+                    + "\"deployment\":\"code\",\"image\":null}}");
         }
     }
 

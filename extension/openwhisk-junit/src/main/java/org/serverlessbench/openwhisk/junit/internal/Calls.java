@@ -44,7 +44,7 @@ final class Calls {
                 Object result = answer.activation() != null ? null : answer.result();
                 return new DefaultInvocation(action.name(), action.actionName(), TriggerType.LIBRARY, false, begin,
                         clientTimeUs, answer.activationId(), result, answer.httpStatus(), record, recordTimeout,
-                        platform.client());
+                        platform.client(), action.spec().code().image());
             }
 
             @Override
@@ -78,7 +78,7 @@ final class Calls {
                 Object result = body.isEmpty() ? null : JsonCodec.valueOrText(body);
                 return new DefaultInvocation(action.name(), action.actionName(), TriggerType.HTTP, false, begin,
                         clientTimeUs, activationId, result, answer.statusCode(), record, recordTimeout,
-                        platform.client());
+                        platform.client(), action.spec().code().image());
             }
 
             @Override

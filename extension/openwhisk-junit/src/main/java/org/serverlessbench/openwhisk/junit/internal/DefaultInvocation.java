@@ -34,6 +34,7 @@ final class DefaultInvocation implements Invocation {
     private final CompletableFuture<Activation> record;
     private final Duration recordTimeout;
     private final OpenWhiskClient client;
+    private final String image;
     private volatile List<String> logs;
 
     /**
@@ -44,6 +45,14 @@ final class DefaultInvocation implements Invocation {
     DefaultInvocation(String function, String action, TriggerType trigger, boolean warmup, Instant clientBegin,
             long clientTimeUs, String activationId, Object result, int httpStatus,
             CompletableFuture<Activation> record, Duration recordTimeout, OpenWhiskClient client) {
+        this(function, action, trigger, warmup, clientBegin, clientTimeUs, activationId, result, httpStatus, record,
+                recordTimeout, client, null);
+    }
+
+    /** @param image the action's Docker image, or {@code null} for a code action */
+    DefaultInvocation(String function, String action, TriggerType trigger, boolean warmup, Instant clientBegin,
+            long clientTimeUs, String activationId, Object result, int httpStatus,
+            CompletableFuture<Activation> record, Duration recordTimeout, OpenWhiskClient client, String image) {
         this.function = function;
         this.action = action;
         this.trigger = trigger;
@@ -56,12 +65,18 @@ final class DefaultInvocation implements Invocation {
         this.record = record;
         this.recordTimeout = recordTimeout;
         this.client = client;
+        this.image = image;
     }
 
     /** The same invocation counted as a warm-up. */
     DefaultInvocation asWarmup() {
         return new DefaultInvocation(function, action, trigger, true, clientBegin, clientTimeUs, activationId,
-                result, httpStatus, record, recordTimeout, client);
+                result, httpStatus, record, recordTimeout, client, image);
+    }
+
+    /** The Docker image of the action, or {@code null} for a code action. */
+    String image() {
+        return image;
     }
 
     @Override
