@@ -65,4 +65,10 @@ public @interface OpenWhiskFunction {
 
     /** Export as a web action ({@code web-export=true}), as SeBS does; needed by {@link HttpTrigger}. */
     boolean web() default true;
+
+    /**
+     * Deploy as a Docker-image ({@code blackbox}) action with this image; {@link #kind()} then names the runtime the
+     * image is built on. Unset (the default): a code action.
+     */
+    DockerImage image() default @DockerImage;
 }

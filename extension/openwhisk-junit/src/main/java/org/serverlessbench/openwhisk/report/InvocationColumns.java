@@ -28,7 +28,9 @@ final class InvocationColumns {
             new Column("providerWaitUs", InvocationRow::providerWaitUs),
             new Column("benchmarkTimeUs", InvocationRow::benchmarkTimeUs),
             new Column("memoryMb", InvocationRow::memoryMb),
-            new Column("startedAt", row -> row.startedAt().toString()));
+            new Column("startedAt", row -> row.startedAt().toString()),
+            new Column("deployment", InvocationRow::deployment),
+            new Column("image", InvocationRow::image));
 
     private InvocationColumns() {}
 

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param benchmarkTimeUs {@code end - begin} as reported by the function itself
  * @param memoryMb the action's memory limit
  * @param startedAt wall-clock time at which the client sent the request
+ * @param deployment {@code code} for a code action, {@code image} for a Docker-image (blackbox) action
+ * @param image the action's Docker image reference, or {@code null} for a code action
  */
 public record InvocationRow(
         String test,
@@ -43,12 +45,28 @@ public record InvocationRow(
         Long providerWaitUs,
         Long benchmarkTimeUs,
         Integer memoryMb,
-        Instant startedAt) {
+        Instant startedAt,
+        String deployment,
+        String image) {
+
+    /** {@link #deployment()} of a code action. */
+    public static final String CODE = "code";
+    /** {@link #deployment()} of a Docker-image action. */
+    public static final String IMAGE = "image";
+
+    /** A row of a code action. */
+    public InvocationRow(String test, String function, String action, String trigger, String activationId,
+            boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
+            Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt) {
+        this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
+                providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, CODE, null);
+    }
 
     public InvocationRow {
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(deployment, "deployment");
         if (clientTimeUs < 0) {
             throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
         }

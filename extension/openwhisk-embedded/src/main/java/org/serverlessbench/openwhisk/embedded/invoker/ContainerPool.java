@@ -209,7 +209,7 @@ final class ContainerPool {
         if (evicted == null) {
             return null;
         }
-        PooledContainer slot = new PooledContainer(action.kind(), action.memoryMb(), key);
+        PooledContainer slot = new PooledContainer(action.kind(), action.image(), action.memoryMb(), key);
         charge(slot);
         busy++;
         return new Placement(job, slot, true, true, evicted);
@@ -309,7 +309,7 @@ final class ContainerPool {
             int have = (idle == null ? 0 : idle.size()) + startingStemCells.getOrDefault(kind, 0);
             while (have < wanted.getValue()
                     && usedMemoryMb + config.prewarmMemoryMb() <= config.memoryCapacityMb()) {
-                PooledContainer slot = new PooledContainer(kind, config.prewarmMemoryMb(), null);
+                PooledContainer slot = new PooledContainer(kind, null, config.prewarmMemoryMb(), null);
                 charge(slot);
                 startingStemCells.merge(kind, 1, Integer::sum);
                 toStart.add(slot);

@@ -171,7 +171,7 @@ public final class Invoker implements Activator {
             if (placement.start()) {
                 ActionContainer process;
                 try {
-                    process = factory.create(slot.kind, slot.memoryMb, pool.containerEnvironment());
+                    process = factory.create(slot.kind, slot.image, slot.memoryMb, pool.containerEnvironment());
                 } catch (ContainerStartException e) {
                     released = true;
                     pool.release(slot, false);

@@ -8,6 +8,8 @@ import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
  */
 final class PooledContainer {
     final String kind;
+    /** The action's Docker image ({@code exec.image}), or {@code null}. */
+    final String image;
     final int memoryMb;
     /** The running process, or {@code null} while it is being started. */
     volatile ActionContainer process;
@@ -15,8 +17,9 @@ final class PooledContainer {
     WarmKey warmKey;
     long lastUsedNanos;
 
-    PooledContainer(String kind, int memoryMb, WarmKey warmKey) {
+    PooledContainer(String kind, String image, int memoryMb, WarmKey warmKey) {
         this.kind = kind;
+        this.image = image;
         this.memoryMb = memoryMb;
         this.warmKey = warmKey;
     }

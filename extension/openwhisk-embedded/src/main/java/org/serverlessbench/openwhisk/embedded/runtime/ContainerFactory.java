@@ -24,6 +24,22 @@ public interface ContainerFactory extends AutoCloseable {
      */
     ActionContainer create(String kind, int memoryMb, Map<String, String> environment) throws ContainerStartException;
 
+    /**
+     * Starts a container for an action with a Docker image ({@code exec.image}, as blackbox actions have); a
+     * {@code null} image is {@link #create(String, int, Map)}. Factories that run no images refuse an image.
+     *
+     * @throws ContainerStartException when the image cannot run here
+     */
+    default ActionContainer create(String kind, String image, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException {
+        if (image != null) {
+            throw new ContainerStartException("Cannot start a container of image " + image + " (kind " + kind
+                    + "): this container factory runs local processes, not images; run the embedded OpenWhisk with"
+                    + " a Docker container factory (see docs/docker.md)");
+        }
+        return create(kind, memoryMb, environment);
+    }
+
     /** Kills every container this factory started that is still running. */
     @Override
     void close();

@@ -44,7 +44,8 @@ final class Calls {
                         : fetchRecord(client, background, answer.activationId(), recordTimeout);
                 Object result = answer.activation() != null ? null : answer.result();
                 return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.LIBRARY,
-                        begin, clientTimeUs, answer.activationId(), result, answer.httpStatus()), record,
+                        begin, clientTimeUs, answer.activationId(), result, answer.httpStatus(),
+                        action.spec().code().image()), record,
                         recordTimeout, client::activationLogs);
             }
 
@@ -78,7 +79,8 @@ final class Calls {
                 String body = new String(answer.body(), StandardCharsets.UTF_8);
                 Object result = body.isEmpty() ? null : JsonCodec.valueOrText(body);
                 return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.HTTP,
-                        begin, clientTimeUs, activationId, result, answer.statusCode()), record, recordTimeout,
+                        begin, clientTimeUs, activationId, result, answer.statusCode(), action.spec().code().image()),
+                        record, recordTimeout,
                         client::activationLogs);
             }
 

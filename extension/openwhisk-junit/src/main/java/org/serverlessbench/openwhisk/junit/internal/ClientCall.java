@@ -9,7 +9,8 @@ import org.serverlessbench.openwhisk.junit.TriggerType;
  * @param activationId null when the platform refused the request before starting an activation
  * @param result       the result as the client got it; null to take it from the activation record
  * @param httpStatus   the HTTP status of the answer
+ * @param image        the action's Docker image, or null for a code action
  */
 record ClientCall(String function, String action, TriggerType trigger, Instant begin, long timeUs,
-        String activationId, Object result, int httpStatus) {
+        String activationId, Object result, int httpStatus, String image) {
 }

@@ -55,6 +55,11 @@ final class DefaultInvocation implements Invocation {
         this.logSource = logSource;
     }
 
+    /** The Docker image of the action, or {@code null} for a code action. */
+    String image() {
+        return call.image();
+    }
+
     /** Whether the invocation is known to be cold without waiting for a record still being fetched. */
     boolean coldKnownNow() {
         return record.isDone() && cold();

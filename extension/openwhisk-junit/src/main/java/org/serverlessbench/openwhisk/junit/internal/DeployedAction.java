@@ -154,7 +154,7 @@ final class DeployedAction implements DeployedFunction {
     private static ActionPut put(FunctionSpec spec, String revision) {
         CodePackage code = spec.code();
         return ActionPut.newBuilder()
-                .exec(new Exec(code.kind(), code.code(), code.binary(), code.main(), null))
+                .exec(new Exec(code.kind(), code.code(), code.binary(), code.main(), code.image()))
                 .limits(new ActionLimits(spec.timeout(), spec.memory(), null, null))
                 .parameters(keyValues(spec.parameters()))
                 .annotations(keyValues(spec.actionAnnotations(revision)))

@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.junit.internal;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.serverlessbench.openwhisk.client.OpenWhiskClient;
 import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
@@ -11,13 +12,19 @@ import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
 /** The embedded OpenWhisk, started for the run on a free port of 127.0.0.1 and stopped after it. */
 final class EmbeddedTarget implements Target {
 
+    private final Function<String, Optional<String>> parameters;
     private EmbeddedOpenWhisk server;
     private OpenWhiskClient client;
+
+    /** @param parameters the run's configuration, for {@code openwhisk.embedded.containers} and Docker settings */
+    EmbeddedTarget(Function<String, Optional<String>> parameters) {
+        this.parameters = parameters;
+    }
 
     @Override
     public synchronized OpenWhiskClient start() {
         try {
-            server = EmbeddedOpenWhisk.newBuilder().start();
+            server = EmbeddedOpenWhisk.newBuilder().containerFactory(EmbeddedContainers.factory(parameters)).start();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("The embedded OpenWhisk (" + ConfigurationKeys.TARGET
                     + "=embedded, the default) could not start: " + e.getMessage() + "; "

@@ -43,6 +43,9 @@ record FunctionSpec(String name, String declaredOn, CodePackage code, int memory
                 JsonCodec.write(new TreeMap<>(parameters)),
                 JsonCodec.write(new TreeMap<>(annotations)),
                 Boolean.toString(web));
+        if (code.image() != null) {
+            canonical += "\n" + code.image() + "\n" + code.imageId();
+        }
         return sha256(canonical);
     }
 

@@ -17,10 +17,17 @@ final class FunctionSpecReader {
 
     private final CodePackager packager;
     private final TargetLimits limits;
+    private final ImagePackager images;
 
     FunctionSpecReader(CodePackager packager, TargetLimits limits) {
+        this(packager, limits, null);
+    }
+
+    /** With {@code images} for functions with {@code image = @DockerImage(...)}; {@code null}: none allowed. */
+    FunctionSpecReader(CodePackager packager, TargetLimits limits, ImagePackager images) {
         this.packager = packager;
         this.limits = limits;
+        this.images = images;
     }
 
     /**
@@ -48,7 +55,17 @@ final class FunctionSpecReader {
                                 ? "; use the 'web' attribute" : ""));
             }
         }
-        Optional<CodePackage> code = packager.pack(function, own);
+        Optional<CodePackage> code;
+        if (!ImagePackager.isImageFunction(function)) {
+            code = packager.pack(function, own);
+        } else if (images == null || !own.isEmpty()) {
+            code = Optional.empty();
+            if (images == null) {
+                own.add("attribute 'image' is set, but image functions are not supported here");
+            }
+        } else {
+            code = images.pack(function, own);
+        }
         String prefix = "@OpenWhiskFunction(name = \"" + function.name() + "\") on " + declaredOn + ": ";
         own.forEach(problem -> problems.add(prefix + problem));
         if (!own.isEmpty() || code.isEmpty()) {

@@ -90,8 +90,12 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
      */
     private static ClassPlan plan(ExtensionContext context, TestRun run) {
         Class<?> testClass = context.getRequiredTestClass();
-        FunctionSpecReader reader = new FunctionSpecReader(new CodePackager(moduleDirectory(), run.kinds()),
-                run.limits());
+        CodePackager packager = new CodePackager(moduleDirectory(), run.kinds());
+        ExtensionContext root = context.getRoot();
+        ImagePackager images = new ImagePackager(moduleDirectory(), packager, () -> root.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(DockerSupport.class, type -> DockerSupport.open(root::getConfigurationParameter),
+                        DockerSupport.class));
+        FunctionSpecReader reader = new FunctionSpecReader(packager, run.limits(), images);
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(planKey(testClass),
                 key -> ClassPlan.read(testClass, reader), ClassPlan.class);
     }

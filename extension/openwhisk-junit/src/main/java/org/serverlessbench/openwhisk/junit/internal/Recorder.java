@@ -98,7 +98,8 @@ final class Recorder {
                 invocation.warmup(), invocation.cold(), invocation.statusText(), invocation.success(),
                 invocation.clientTimeUs(), boxed(invocation.providerExecutionUs()),
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
-                boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin());
+                boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin(),
+                invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image());
     }
 
     private static Long boxed(OptionalLong value) {

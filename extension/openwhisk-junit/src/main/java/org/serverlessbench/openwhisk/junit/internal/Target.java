@@ -33,6 +33,7 @@ interface Target extends AutoCloseable {
     void close();
 
     static Target of(Settings settings, Function<String, Optional<String>> parameters) {
-        return settings.target() == Settings.Target.EMBEDDED ? new EmbeddedTarget() : new RemoteTarget(parameters);
+        return settings.target() == Settings.Target.EMBEDDED
+                ? new EmbeddedTarget(parameters) : new RemoteTarget(parameters);
     }
 }

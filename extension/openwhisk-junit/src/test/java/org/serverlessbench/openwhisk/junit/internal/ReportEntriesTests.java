@@ -24,7 +24,7 @@ class ReportEntriesTests {
                 new ActivationResponse(success ? "success" : "application error", success, Map.of()), List.of(),
                 annotations);
         return new DefaultInvocation(new ClientCall("f", "p-f", TriggerType.LIBRARY, Instant.EPOCH, clientUs, id, null,
-                success ? 200 : 502), CompletableFuture.completedFuture(record), Duration.ofSeconds(1),
+                success ? 200 : 502, null), CompletableFuture.completedFuture(record), Duration.ofSeconds(1),
                 activationId -> List.of());
     }
 

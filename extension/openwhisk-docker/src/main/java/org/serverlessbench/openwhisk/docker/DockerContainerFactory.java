@@ -1,0 +1,494 @@
+package org.serverlessbench.openwhisk.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.Proxy;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
+import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
+
+/**
+ * Runs actions in Docker containers for the embedded OpenWhisk: every action with an image ({@code blackbox}), and,
+ * when {@link Builder#allKinds(boolean)} is set, every kind in the project's runtime images; other kinds go to the
+ * given process factory. Containers get the action's memory as {@code --memory} (and as the swap limit), CPU shares
+ * in proportion to memory, {@code --init}, the labels of this run and of the owning JVM, and a port on 127.0.0.1.
+ * A new factory first removes containers whose owning JVM is gone. See {@code docs/docker.md}.
+ */
+public final class DockerContainerFactory implements ContainerFactory {
+
+    public static final String BLACKBOX = "blackbox";
+    /** OpenWhisk's pause grace ({@code container-proxy.timeouts.pause-grace}). */
+    public static final Duration DEFAULT_PAUSE_GRACE = Duration.ofSeconds(10);
+    /** What OpenWhisk's runtimes listen on inside their container. */
+    private static final int CONTAINER_PORT = 8080;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** OpenWhisk divides 1024 CPU shares among the pool's memory ({@code ContainerPoolConfig.cpuShare}). */
+    private static final int TOTAL_CPU_SHARES = 1024;
+
+    private final DockerEngine engine;
+    private final boolean ownsEngine;
+    private final DockerClient docker;
+    private final DockerImages images;
+    private final RuntimeImages runtimes;
+    private final ContainerFactory processes;
+    private final boolean allKinds;
+    private final Optional<RegistryCredentials> registry;
+    private final int memoryCapacityMb;
+    private final Duration pauseGrace;
+    private final String runId = randomHex(4);
+    private final OkHttpClient http;
+    private final ScheduledExecutorService pauser;
+    private final Set<DockerActionContainer> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Map<String, Optional<String>> engineProblem = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private DockerContainerFactory(Builder builder) {
+        this.engine = builder.engine != null ? builder.engine : DockerEngine.connect();
+        this.ownsEngine = builder.engine == null;
+        this.docker = engine.client();
+        this.images = new DockerImages(engine);
+        this.runtimes = new RuntimeImages(images);
+        this.processes = builder.processes;
+        this.allKinds = builder.allKinds;
+        this.registry = builder.registry;
+        this.memoryCapacityMb = builder.memoryCapacityMb;
+        this.pauseGrace = builder.pauseGrace;
+        this.http = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .build();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "openwhisk-docker-pauser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.pauser = scheduler;
+        this.shutdownHook = new Thread(this::removeEverything, "openwhisk-docker-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** The label value every container of this factory carries, for tests and diagnostics. */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Removes the containers of JVMs that are gone (their owner pid no longer runs, or runs another program), as
+     * left behind by a JVM that was killed. Returns how many were removed.
+     */
+    public int sweepAbandoned() {
+        List<Container> owned = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ImageLabels.OWNER_PID)).exec();
+        int removed = 0;
+        for (Container container : owned) {
+            Map<String, String> labels = container.getLabels();
+            if (!ownerAlive(labels.get(ImageLabels.OWNER_PID), labels.get(ImageLabels.OWNER_START))) {
+                try {
+                    docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                    removed++;
+                } catch (RuntimeException e) {
+                    System.err.println("[openwhisk-docker] removing abandoned container " + container.getId()
+                            + " failed: " + e.getMessage());
+                }
+            }
+        }
+        return removed;
+    }
+
+    static boolean ownerAlive(String pid, String startMillis) {
+        if (pid == null) {
+            return false;
+        }
+        Optional<ProcessHandle> owner;
+        try {
+            owner = ProcessHandle.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return owner.filter(ProcessHandle::isAlive)
+                .map(process -> startMillis == null || process.info().startInstant()
+                        .map(start -> Long.toString(start.toEpochMilli()).equals(startMillis)).orElse(true))
+                .orElse(false);
+    }
+
+    @Override
+    public List<String> kinds() {
+        List<String> kinds = new ArrayList<>(processes != null ? processes.kinds() : List.of());
+        for (String kind : allKinds ? RuntimeImages.kinds() : List.<String>of()) {
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        kinds.add(BLACKBOX);
+        return List.copyOf(kinds);
+    }
+
+    private boolean inDocker(String kind, String image) {
+        return image != null || BLACKBOX.equals(kind) || allKinds || processes == null;
+    }
+
+    @Override
+    public Optional<String> unavailableReason(String kind) {
+        if (!inDocker(kind, null)) {
+            return processes.unavailableReason(kind);
+        }
+        if (!BLACKBOX.equals(kind) && RuntimeImages.resolve(kind).isEmpty()) {
+            return Optional.of("kind '" + kind + "' has no runtime image; the Docker runtimes are "
+                    + RuntimeImages.kinds());
+        }
+        return engineProblem.computeIfAbsent("engine", key -> engine.unavailableReason());
+    }
+
+    @Override
+    public ActionContainer create(String kind, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException {
+        return create(kind, null, memoryMb, environment);
+    }
+
+    @Override
+    public ActionContainer create(String kind, String image, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException {
+        Objects.requireNonNull(environment, "environment == null");
+        if (!inDocker(kind, image)) {
+            return processes.create(kind, memoryMb, environment);
+        }
+        if (closed) {
+            throw new ContainerStartException("Cannot start a " + kind + " container: the Docker container factory"
+                    + " was closed");
+        }
+        if (memoryMb <= 0) {
+            throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
+                    + " MB of memory; the memory limit must be positive");
+        }
+        String reference;
+        try {
+            if (image != null) {
+                images.ensurePresent(image, registry);
+                reference = image;
+            } else if (BLACKBOX.equals(kind)) {
+                throw new ContainerStartException("A blackbox action needs an image (exec.image); none was given");
+            } else {
+                reference = runtimes.ensure(kind);
+            }
+        } catch (DockerImageException | IllegalArgumentException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container of " + (image == null ? kind
+                    : image) + ": the Docker engine failed: " + e.getMessage(), e);
+        }
+        return start(kind, reference, memoryMb, environment);
+    }
+
+    private DockerActionContainer start(String kind, String image, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException {
+        InspectImageResponse inspected = images.find(image).orElseThrow(() -> new ContainerStartException(
+                "Image " + image + " disappeared from the engine before its container could start"));
+        Map<String, String> imageLabels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
+                ? Map.of() : inspected.getConfig().getLabels();
+        String portVariable = imageLabels.get(ImageLabels.PORT_VARIABLE);
+        String id = family(kind) + "-docker-" + counter.incrementAndGet();
+        long bytes = memoryMb * 1024L * 1024L;
+        HostConfig host = HostConfig.newHostConfig()
+                .withMemory(bytes)
+                .withMemorySwap(bytes)
+                .withCpuShares(Math.max(2, TOTAL_CPU_SHARES * memoryMb / memoryCapacityMb))
+                .withInit(true);
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("OW_MEMORY_MB", Integer.toString(memoryMb));
+        int hostPort = 0;
+        if (portVariable != null) {
+            hostPort = freeLoopbackPort();
+            env.put(portVariable, Integer.toString(hostPort));
+            host.withNetworkMode("host");
+        } else {
+            host.withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(CONTAINER_PORT)));
+        }
+        List<String> envList = new ArrayList<>();
+        env.forEach((name, value) -> envList.add(name + "=" + value));
+        CreateContainerCmd create = docker.createContainerCmd(image)
+                .withName("owj-" + runId + "-" + id)
+                .withLabels(Map.of(
+                        ImageLabels.RUN, runId,
+                        ImageLabels.OWNER_PID, Long.toString(ProcessHandle.current().pid()),
+                        ImageLabels.OWNER_START, ownerStart()))
+                .withEnv(envList)
+                .withHostConfig(host);
+        if (portVariable == null) {
+            create.withExposedPorts(ExposedPort.tcp(CONTAINER_PORT));
+        }
+        String containerId;
+        try {
+            containerId = create.exec().getId();
+        } catch (RuntimeException e) {
+            throw new ContainerStartException("Cannot create a container of image " + image + " for " + kind + ": "
+                    + e.getMessage(), e);
+        }
+        ContainerLogs logs = new ContainerLogs();
+        Closeable logStream = () -> { };
+        DockerActionContainer container = null;
+        try {
+            docker.startContainerCmd(containerId).exec();
+            logStream = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                    .withFollowStream(true).exec(logs);
+            if (portVariable == null) {
+                hostPort = publishedPort(containerId);
+            }
+            container = new DockerActionContainer(id, containerId, kind, memoryMb, hostPort, docker, http, logs,
+                    logStream, pauser, pauseGrace, running::remove);
+            running.add(container);
+            awaitReady(container, hostPort, portVariable != null, logs);
+            if (closed) {
+                container.close();
+                throw new ContainerStartException("The Docker container factory was closed while " + id
+                        + " started; it was removed");
+            }
+            return container;
+        } catch (RuntimeException e) {
+            if (container != null) {
+                container.close();
+            } else {
+                removeQuietly(containerId);
+            }
+            throw new ContainerStartException("Cannot start container " + id + " of image " + image + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private int publishedPort(String containerId) {
+        InspectContainerResponse inspected = docker.inspectContainerCmd(containerId).exec();
+        Ports.Binding[] bindings = inspected.getNetworkSettings().getPorts().getBindings()
+                .get(ExposedPort.tcp(CONTAINER_PORT));
+        if (bindings == null || bindings.length == 0) {
+            throw new IllegalStateException("the engine published no port for " + CONTAINER_PORT + "/tcp");
+        }
+        return Integer.parseInt(bindings[0].getHostPortSpec());
+    }
+
+    /**
+     * Host networking: ready when the runtime accepts connections on its port. A published port is accepted by the
+     * engine's proxy at once, so there the runtime is ready when an HTTP request gets any answer.
+     */
+    private void awaitReady(DockerActionContainer container, int port, boolean hostNetwork, ContainerLogs logs)
+            throws ContainerStartException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!(hostNetwork ? accepts(port) : answersHttp(port))) {
+            boolean alive = container.isAlive();
+            if (!alive || System.nanoTime() > deadline) {
+                String printed = logs.takeText(Duration.ofMillis(500));
+                container.close();
+                throw new ContainerStartException("Container " + container.id() + " ("
+                        + container.containerId().substring(0, 12) + ") " + (alive
+                        ? "did not accept connections on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds()
+                                + " s" : "exited before it accepted connections")
+                        + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
+            }
+            LockSupport.parkNanos(2_000_000);
+            if (Thread.currentThread().isInterrupted()) {
+                container.close();
+                throw new ContainerStartException("Interrupted while container " + container.id() + " started;"
+                        + " it was removed");
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private boolean answersHttp(int port) {
+        Request probe = new Request.Builder().url("http://127.0.0.1:" + port + "/").get().build();
+        try (Response ignored = http.newCall(probe).execute()) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    private static String ownerStart() {
+        return ProcessHandle.current().info().startInstant().map(start -> Long.toString(start.toEpochMilli()))
+                .orElse("");
+    }
+
+    private void removeQuietly(String containerId) {
+        try {
+            docker.removeContainerCmd(containerId).withForce(true).exec();
+        } catch (RuntimeException e) {
+            System.err.println("[openwhisk-docker] removing container " + containerId + " failed: " + e.getMessage());
+        }
+    }
+
+    private static String family(String kind) {
+        int colon = kind.indexOf(':');
+        return colon < 0 ? kind : kind.substring(0, colon);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /** Removes this run's containers, including any a failed removal left behind. */
+    private void removeEverything() {
+        closed = true;
+        for (DockerActionContainer container : new ArrayList<>(running)) {
+            container.close();
+        }
+        if (counter.get() > 0) {
+            try {
+                for (Container leftover : docker.listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of(ImageLabels.RUN, runId)).exec()) {
+                    removeQuietly(leftover.getId());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("[openwhisk-docker] listing the containers of run " + runId + " failed: "
+                        + e.getMessage());
+            }
+        }
+        pauser.shutdownNow();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting; the hook removes everything as well
+        }
+        try {
+            removeEverything();
+        } finally {
+            if (processes != null) {
+                processes.close();
+            }
+            if (ownsEngine) {
+                engine.close();
+            }
+        }
+    }
+
+    /** Settings of a {@link DockerContainerFactory}. */
+    public static final class Builder {
+        private DockerEngine engine;
+        private ContainerFactory processes;
+        private boolean allKinds;
+        private Optional<RegistryCredentials> registry = Optional.empty();
+        private int memoryCapacityMb = 4096;
+        private Duration pauseGrace = DEFAULT_PAUSE_GRACE;
+
+        private Builder() {
+        }
+
+        /** The engine to use (the caller closes it); default one from {@code DOCKER_HOST}, closed with the factory. */
+        public Builder engine(DockerEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine == null");
+            return this;
+        }
+
+        /** Runs the kinds not run in Docker; closed with this factory. Without it, every kind runs in Docker. */
+        public Builder processes(ContainerFactory processes) {
+            this.processes = Objects.requireNonNull(processes, "processes == null");
+            return this;
+        }
+
+        /** Whether every kind runs in the project's runtime images ({@code openwhisk.embedded.containers=docker}). */
+        public Builder allKinds(boolean allKinds) {
+            this.allKinds = allKinds;
+            return this;
+        }
+
+        /** Where images of actions are pulled from, with which credentials. */
+        public Builder registry(Optional<RegistryCredentials> registry) {
+            this.registry = Objects.requireNonNull(registry, "registry == null");
+            return this;
+        }
+
+        /** The invoker's memory capacity, which CPU shares are divided by; default 4096 MB. */
+        public Builder memoryCapacityMb(int memoryCapacityMb) {
+            if (memoryCapacityMb <= 0) {
+                throw new IllegalArgumentException("memoryCapacityMb must be positive, got " + memoryCapacityMb);
+            }
+            this.memoryCapacityMb = memoryCapacityMb;
+            return this;
+        }
+
+        /** How long a warm container stays unpaused without work; {@code null} never pauses. Default 10 s. */
+        public Builder pauseGrace(Duration pauseGrace) {
+            if (pauseGrace != null && (pauseGrace.isNegative() || pauseGrace.isZero())) {
+                throw new IllegalArgumentException("pauseGrace must be positive or null, got " + pauseGrace);
+            }
+            this.pauseGrace = pauseGrace;
+            return this;
+        }
+
+        /** Connects, removes the containers of JVMs that are gone, and returns the factory. */
+        public DockerContainerFactory build() {
+            DockerContainerFactory factory = new DockerContainerFactory(this);
+            if (factory.engine.unavailableReason().isEmpty()) {
+                factory.sweepAbandoned();
+            }
+            return factory;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.serverlessbench.openwhisk.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.serverlessbench.openwhisk.client.ActionLimits;
+import org.serverlessbench.openwhisk.client.ActionPut;
+import org.serverlessbench.openwhisk.client.Exec;
+import org.serverlessbench.openwhisk.client.InvokeOptions;
+import org.serverlessbench.openwhisk.client.InvokeResult;
+import org.serverlessbench.openwhisk.client.KeyValue;
+import org.serverlessbench.openwhisk.client.OpenWhiskClient;
+import org.serverlessbench.openwhisk.docker.BuiltImage;
+import org.serverlessbench.openwhisk.docker.DockerContainerFactory;
+import org.serverlessbench.openwhisk.docker.DockerEngine;
+import org.serverlessbench.openwhisk.docker.DockerImages;
+import org.serverlessbench.openwhisk.docker.ImageBuild;
+import org.serverlessbench.openwhisk.docker.RuntimeImages;
+import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
+import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
+
+/**
+ * The figures of docs/docker.md: an image build on a cache hit; the client round trip of a Docker cold start of a
+ * Node.js no-op; warm invokes of the same no-op through a container and through a process, interleaved in one run.
+ * Arguments: [cold starts] [warm invokes per kind]; defaults 12 and 300 (more than 15 cold starts of 256 MB fill
+ * the 4 GB pool, and evictions then count into the cold starts).
+ */
+public final class DockerBenchmark {
+
+    private static final String NOOP = "function main(args) { return {}; }";
+
+    private DockerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int colds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        int warms = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        try (DockerEngine engine = DockerEngine.connect()) {
+            engine.unavailableReason().ifPresent(reason -> {
+                throw new IllegalStateException(reason);
+            });
+            DockerImages images = new DockerImages(engine);
+            String runtime = new RuntimeImages(images).ensure(RuntimeImages.NODEJS);
+            Path context = Files.createTempDirectory("docker-benchmark-");
+            Files.writeString(context.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n");
+            ImageBuild build = new ImageBuild(context.resolve("Dockerfile"), context,
+                    "openwhisk-junit/benchmark-noop:1", Map.of("BASE_IMAGE", runtime));
+            BuiltImage image = images.build(build);
+            long[] hits = new long[20];
+            for (int i = 0; i < hits.length; i++) {
+                long start = System.nanoTime();
+                images.build(build);
+                hits[i] = System.nanoTime() - start;
+            }
+            report("image build, cache hit", hits);
+
+            DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine)
+                    .processes(new ProcessContainerFactory()).build();
+            try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0)
+                    .containerFactory(factory).start();
+                 OpenWhiskClient client = OpenWhiskClient.newBuilder().apiHost(openWhisk.apiHost())
+                         .auth(openWhisk.auth()).configurationParameters(key -> Optional.empty())
+                         .environment(Map.of()).build()) {
+                put(client, "noop-process", new Exec("nodejs:20", NOOP, false, "main", null), 0);
+                long[] cold = new long[colds];
+                for (int i = 0; i < colds; i++) {
+                    put(client, "noop-container", new Exec("blackbox", NOOP, false, "main", image.reference()), i);
+                    cold[i] = timedInvoke(client, "noop-container", true);
+                }
+                report("Docker cold start, Node.js no-op, client round trip", cold);
+                for (int i = 0; i < 20; i++) {
+                    timedInvoke(client, "noop-process", i == 0 ? null : false);
+                    timedInvoke(client, "noop-container", false);
+                }
+                long[] process = new long[warms];
+                long[] container = new long[warms];
+                for (int i = 0; i < warms; i++) {
+                    process[i] = timedInvoke(client, "noop-process", false);
+                    container[i] = timedInvoke(client, "noop-container", false);
+                }
+                double p50Process = report("warm invoke through a process", process);
+                double p50Container = report("warm invoke through a container", container);
+                System.out.printf("container/process warm p50 ratio: %.2f%n", p50Container / p50Process);
+            }
+        }
+    }
+
+    private static void put(OpenWhiskClient client, String name, Exec exec, int revision) {
+        client.updateAction(name, ActionPut.newBuilder().exec(exec).limits(new ActionLimits(30_000, 256, null, null))
+                .parameters(java.util.List.of(new KeyValue("revision", revision))).build());
+    }
+
+    /** The round trip of a blocking invoke that must succeed and, unless {@code expectCold} is null, be so. */
+    private static long timedInvoke(OpenWhiskClient client, String name, Boolean expectCold) {
+        long start = System.nanoTime();
+        InvokeResult result = client.invoke(name, Map.of(), InvokeOptions.blocking());
+        long elapsed = System.nanoTime() - start;
+        if (!result.success() || expectCold != null && result.activation().cold() != expectCold) {
+            throw new IllegalStateException(name + ": expected a successful "
+                    + (expectCold == null ? "" : expectCold ? "cold " : "warm ")
+                    + "activation, got " + result);
+        }
+        return elapsed;
+    }
+
+    private static double report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double p50 = sorted[sorted.length / 2] / 1e6;
+        System.out.printf("%-55s n=%4d  p50 %8.2f ms  p10 %8.2f ms  p90 %8.2f ms%n", what, sorted.length, p50,
+                sorted[sorted.length / 10] / 1e6, sorted[sorted.length * 9 / 10] / 1e6);
+        return p50;
+    }
+}

@@ -1,0 +1,81 @@
+package org.serverlessbench.openwhisk.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("docker")
+class RuntimeImagesTest {
+
+    private static DockerEngine engine;
+    private static DockerImages images;
+    private static RuntimeImages runtimes;
+
+    @BeforeAll
+    static void connect() {
+        engine = DockerTests.engine();
+        images = new DockerImages(engine);
+        runtimes = new RuntimeImages(images);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void everyKindHasARuntimeImageWithItsPortVariable() {
+        for (String kind : RuntimeImages.kinds()) {
+            String reference = runtimes.ensure(kind);
+            assertThat(images.find(reference)).hasValueSatisfying(image -> {
+                assertThat(image.getConfig().getLabels())
+                        .containsEntry(ImageLabels.PORT_VARIABLE, "OW_PROXY_PORT")
+                        .containsKey(ImageLabels.CONTENT_HASH);
+            });
+        }
+    }
+
+    @Test
+    void aSecondBuildOfUnchangedContentIsACacheHit(@TempDir Path context) throws Exception {
+        String base = runtimes.ensureBase();
+        Files.writeString(context.resolve("Dockerfile"),
+                "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY hello.txt /hello.txt\n");
+        Files.writeString(context.resolve("hello.txt"), "hello " + System.nanoTime());
+        ImageBuild build = new ImageBuild(context.resolve("Dockerfile"), context, "openwhisk-junit/test-cache:1",
+                Map.of("BASE_IMAGE", base));
+        java.util.List<String> made = new java.util.ArrayList<>();
+        try {
+            BuiltImage first = images.build(build);
+            made.add(first.id());
+            long start = System.nanoTime();
+            BuiltImage second = images.build(build);
+            long hitMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(first.cacheHit()).isFalse();
+            assertThat(second.cacheHit()).isTrue();
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(hitMs).as("cache hit in ms").isLessThan(20_000);
+            assertThat(new String(images.copyFile(build.reference(), "/hello.txt"), StandardCharsets.UTF_8))
+                    .startsWith("hello ");
+
+            Files.writeString(context.resolve("hello.txt"), "changed");
+            BuiltImage changed = images.build(build);
+            made.add(changed.id());
+            assertThat(changed.cacheHit()).isFalse();
+        } finally {
+            for (String id : made) {
+                engine.client().removeImageCmd(id).withForce(true).exec();
+            }
+        }
+    }
+}

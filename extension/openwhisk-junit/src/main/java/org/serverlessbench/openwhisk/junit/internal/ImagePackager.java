@@ -1,0 +1,141 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.serverlessbench.openwhisk.docker.BuiltImage;
+import org.serverlessbench.openwhisk.docker.DockerConfigurationKeys;
+import org.serverlessbench.openwhisk.docker.DockerImageException;
+import org.serverlessbench.openwhisk.docker.ImageBuild;
+import org.serverlessbench.openwhisk.docker.RuntimeImages;
+import org.serverlessbench.openwhisk.docker.SebsImageTag;
+import org.serverlessbench.openwhisk.junit.DockerImage;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
+
+/**
+ * Packs an image function as SeBS deploys one: builds (or finds) its image, pushes it to the configured registry,
+ * and takes as code the handler zip, or for Java the jar copied out of the image. The result is a {@code blackbox}
+ * {@link CodePackage} naming the image.
+ */
+final class ImagePackager {
+
+    static final String BLACKBOX = "blackbox";
+    private static final String LOCAL_REPOSITORY = "openwhisk-junit/functions";
+    private static final String REGISTRY_REPOSITORY = "serverless-benchmarks";
+
+    private final Path moduleDirectory;
+    private final CodePackager code;
+    private final Supplier<DockerSupport> docker;
+
+    ImagePackager(Path moduleDirectory, CodePackager code, Supplier<DockerSupport> docker) {
+        this.moduleDirectory = moduleDirectory;
+        this.code = code;
+        this.docker = docker;
+    }
+
+    static boolean isImageFunction(OpenWhiskFunction function) {
+        DockerImage image = function.image();
+        return !image.dockerfile().isBlank() || !image.reference().isBlank();
+    }
+
+    /** The blackbox package, or empty after adding what is wrong to {@code problems}. */
+    Optional<CodePackage> pack(OpenWhiskFunction function, List<String> problems) {
+        DockerImage image = function.image();
+        if (!image.dockerfile().isBlank() && !image.reference().isBlank()) {
+            problems.add("@DockerImage sets both 'dockerfile' and 'reference'; set only one of them");
+            return Optional.empty();
+        }
+        Optional<String> kind = RuntimeImages.resolve(function.kind().strip());
+        if (kind.isEmpty()) {
+            problems.add("attribute 'kind' is \"" + function.kind() + "\", but an image function needs the kind of"
+                    + " runtime its image is built on, one of " + RuntimeImages.kinds());
+            return Optional.empty();
+        }
+        boolean java = kind.get().startsWith("java");
+        String main = function.main().strip();
+        if (java && main.isEmpty()) {
+            problems.add("attribute 'main' is required for a Java image function: the class of the jar "
+                    + image.jar() + " in the image, e.g. org.serverlessbench.Handler");
+            return Optional.empty();
+        }
+        Optional<CodePackage> handler = Optional.empty();
+        if (!java) {
+            handler = code.pack(function, problems);
+            if (handler.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        Path dockerfile = null;
+        Path context = null;
+        if (!image.dockerfile().isBlank()) {
+            dockerfile = moduleDirectory.resolve(image.dockerfile().strip()).normalize();
+            context = image.context().isBlank() ? dockerfile.getParent()
+                    : moduleDirectory.resolve(image.context().strip()).normalize();
+            if (!Files.isRegularFile(dockerfile)) {
+                problems.add("@DockerImage 'dockerfile' is \"" + image.dockerfile() + "\", but " + dockerfile
+                        + " is not a file (paths are relative to the module directory " + moduleDirectory + ")");
+                return Optional.empty();
+            }
+        }
+        DockerSupport support = docker.get();
+        Optional<String> unavailable = support.unavailableReason();
+        if (unavailable.isPresent()) {
+            String message = "Image function '" + function.name() + "' needs Docker: " + unavailable.get();
+            if ("true".equals(System.getenv("CI"))) {
+                problems.add(message + " (CI=true, so this fails instead of skipping)");
+                return Optional.empty();
+            }
+            Assumptions.abort(message);
+        }
+        try {
+            String reference;
+            String id;
+            if (dockerfile != null) {
+                BuiltImage built = build(function, kind.get(), dockerfile, context, support);
+                reference = built.reference();
+                id = built.id();
+            } else {
+                reference = image.reference().strip();
+                support.images().ensurePresent(reference, support.registry());
+                id = support.images().find(reference).orElseThrow().getId();
+            }
+            if (java) {
+                byte[] jar = support.images().copyFile(reference, image.jar());
+                return Optional.of(new CodePackage(BLACKBOX, Base64.getEncoder().encodeToString(jar), true, main,
+                        "jar " + image.jar() + " of image " + reference, reference, id));
+            }
+            CodePackage source = handler.get();
+            return Optional.of(new CodePackage(BLACKBOX, source.code(), source.binary(), source.main(),
+                    source.source() + " on image " + reference, reference, id));
+        } catch (DockerImageException | IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private BuiltImage build(OpenWhiskFunction function, String kind, Path dockerfile, Path context,
+            DockerSupport support) {
+        String family = kind.substring(0, kind.indexOf(':'));
+        String version = kind.substring(kind.indexOf(':') + 1);
+        String benchmark = function.image().benchmark().isBlank() ? function.name() : function.image().benchmark();
+        String tag = SebsImageTag.of(benchmark, family, version, SebsImageTag.architecture(), "", toolVersion());
+        String repository = support.registry().map(r -> r.registry() + "/" + REGISTRY_REPOSITORY)
+                .orElse(LOCAL_REPOSITORY);
+        String base = support.parameter(DockerConfigurationKeys.RUNTIME_IMAGE_PREFIX + kind)
+                .orElseGet(() -> support.runtimes().ensure(kind));
+        BuiltImage built = support.images().build(new ImageBuild(dockerfile, context, repository + ":" + tag,
+                Map.of("BASE_IMAGE", base)));
+        support.registry().ifPresent(registry -> support.images().push(built.reference(), registry));
+        return built;
+    }
+
+    private static String toolVersion() {
+        String version = ImagePackager.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}
