@@ -122,7 +122,7 @@ final class ConnectionServer implements AutoCloseable {
                     handler.accept(exchange);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "handling " + exchange.getRequestMethod() + " "
-                            + exchange.getRequestURI() + " failed", e);
+                            + exchange.rawPath() + " failed", e);
                     exchange.close();
                 }
                 if (!exchange.handlerReturned()) {

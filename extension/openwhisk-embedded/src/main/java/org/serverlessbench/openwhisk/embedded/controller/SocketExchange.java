@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * One HTTP/1.1 request on a {@link ConnectionServer} connection and its answer: the request head, a body stream
  * (fixed length or chunked) and a response written once, by whichever thread answers.
  */
-final class SocketExchange implements AutoCloseable {
+final class SocketExchange implements Exchange, AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_HEADERS = 200;
     /** Unread body bytes the connection reads and drops to stay usable; beyond that it is closed. */
@@ -157,6 +157,56 @@ final class SocketExchange implements AutoCloseable {
 
     String getRequestMethod() {
         return method;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String rawPath() {
+        return uri.getRawPath();
+    }
+
+    @Override
+    public String rawQuery() {
+        return uri.getRawQuery();
+    }
+
+    @Override
+    public String header(String name) {
+        return requestHeaders.getFirst(name);
+    }
+
+    @Override
+    public Headers headers() {
+        return requestHeaders;
+    }
+
+    @Override
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void respond(int status, String contentType, List<Map.Entry<String, String>> headers, byte[] content) {
+        try (this) {
+            for (Map.Entry<String, String> header : headers) {
+                responseHeaders.add(header.getKey(), header.getValue());
+            }
+            if (contentType != null) {
+                responseHeaders.set("Content-Type", contentType);
+            }
+            sendResponseHeaders(status, content == null ? -1 : content.length);
+            if (content != null) {
+                try (OutputStream out = getResponseBody()) {
+                    out.write(content);
+                }
+            }
+        } catch (IOException e) {
+            // the client went away before the answer was sent
+        }
     }
 
     URI getRequestURI() {
