@@ -39,6 +39,9 @@ public final class EmbeddedOpenWhiskBenchmark {
     private final Duration throughputTime = Duration.ofSeconds(Long.getLong("benchmark.throughputSeconds", 10));
     private final long heapInvocations = Long.getLong("benchmark.heapInvocations", 100_000);
 
+    /** ControllerServer's switch to the hand-written server, kept only for {@link #compareServers}. */
+    private static final String LEGACY_SERVER_PROPERTY = "openwhisk.embedded.legacyServer";
+
     private final AtomicLong invocations = new AtomicLong();
     private final List<String> report = new ArrayList<>();
 
@@ -51,6 +54,13 @@ public final class EmbeddedOpenWhiskBenchmark {
         long baselineHeap = usedHeapAfterGc();
         line("JVM %s, %d processors, max heap %d MB", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        compareServers();
+        if (Boolean.getBoolean("benchmark.serversOnly")) {
+            System.out.println();
+            System.out.println("=== embedded OpenWhisk benchmark ===");
+            report.forEach(System.out::println);
+            return;
+        }
         try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().start();
              EmbeddedBenchmarkHttp http = new EmbeddedBenchmarkHttp(openWhisk.apiHost(), openWhisk.auth(),
                      openWhisk.namespace())) {
@@ -150,6 +160,111 @@ public final class EmbeddedOpenWhiskBenchmark {
             } finally {
                 container.close();
             }
+        }
+    }
+
+    /**
+     * The warm blocking invoke on the Jetty server and on the hand-written one it replaces, side by side in one run:
+     * two embedded OpenWhisks, each with its own warm no-op action, a raw-socket client and an OkHttp client for
+     * each, and the {@code /run} floor; blocks of {@code block} calls of each series take turns (the two servers in
+     * alternating order), so that the machine's changing load weighs on all of them alike.
+     */
+    private void compareServers() throws Exception {
+        System.setProperty(LEGACY_SERVER_PROPERTY, "true");
+        EmbeddedOpenWhisk legacy;
+        try {
+            legacy = EmbeddedOpenWhisk.newBuilder().start();
+        } finally {
+            System.clearProperty(LEGACY_SERVER_PROPERTY);
+        }
+        try (legacy;
+             EmbeddedOpenWhisk jetty = EmbeddedOpenWhisk.newBuilder().start();
+             EmbeddedBenchmarkHttp legacyHttp = new EmbeddedBenchmarkHttp(legacy.apiHost(), legacy.auth(),
+                     legacy.namespace());
+             EmbeddedBenchmarkHttp jettyHttp = new EmbeddedBenchmarkHttp(jetty.apiHost(), jetty.auth(),
+                     jetty.namespace());
+             EmbeddedRawInvoker legacyRaw = new EmbeddedRawInvoker(port(legacy), legacy.namespace(), legacy.auth(),
+                     "noop");
+             EmbeddedRawInvoker jettyRaw = new EmbeddedRawInvoker(port(jetty), jetty.namespace(), jetty.auth(),
+                     "noop");
+             ProcessContainerFactory factory = new ProcessContainerFactory();
+             FloorContainer floor = new FloorContainer(factory, jetty)) {
+            legacyHttp.putAction("noop", action("nodejs:20", NOOP_NODE, null, 256));
+            jettyHttp.putAction("noop", action("nodejs:20", NOOP_NODE, null, 256));
+            Request legacyInvoke = legacyHttp.blockingInvoke("noop");
+            Request jettyInvoke = jettyHttp.blockingInvoke("noop");
+            List<Runnable> calls = List.of(floor::run, legacyRaw::invoke, jettyRaw::invoke,
+                    () -> legacyHttp.send(legacyInvoke), () -> jettyHttp.send(jettyInvoke));
+            for (int i = 0; i < warmup; i++) {
+                calls.forEach(Runnable::run);
+            }
+            long[][] series = new long[calls.size()][warmInvocations];
+            for (int from = 0, round = 0; from < warmInvocations; from += block, round++) {
+                int to = Math.min(warmInvocations, from + block);
+                int[] order = round % 2 == 0 ? new int[] {0, 1, 2, 3, 4} : new int[] {0, 2, 1, 4, 3};
+                for (int s : order) {
+                    Runnable call = calls.get(s);
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        call.run();
+                        series[s][i] = System.nanoTime() - start;
+                    }
+                }
+            }
+            invocations.addAndGet(4L * (warmup + warmInvocations));
+            EmbeddedBenchmarkStats floorStats = EmbeddedBenchmarkStats.of(series[0]);
+            line("servers side by side, %d warm blocking invokes each in blocks of %d, old and new interleaved:",
+                    warmInvocations, block);
+            line("  floor (/run straight to the runtime): %s", floorStats.summary());
+            String[] names = {"", "old server, raw socket", "Jetty, raw socket", "old server, OkHttp", "Jetty, OkHttp"};
+            double[] overhead = new double[calls.size()];
+            for (int s = 1; s < calls.size(); s++) {
+                EmbeddedBenchmarkStats stats = EmbeddedBenchmarkStats.of(series[s]);
+                overhead[s] = stats.p50Ms() - floorStats.p50Ms();
+                line("  %s: %s; p50 overhead over the floor %.3f ms", names[s], stats.summary(), overhead[s]);
+            }
+            line("  Jetty / old p50 overhead: raw socket %.2f, OkHttp %.2f (target <= 1.25: %s, %s)",
+                    overhead[2] / overhead[1], overhead[4] / overhead[3], verdict(overhead[2] <= 1.25 * overhead[1]),
+                    verdict(overhead[4] <= 1.25 * overhead[3]));
+        }
+    }
+
+    private static int port(EmbeddedOpenWhisk openWhisk) {
+        return java.net.URI.create(openWhisk.apiHost()).getPort();
+    }
+
+    /** A nodejs:20 runtime process with the no-op action, called on {@code /run} as the invoker calls it. */
+    private static final class FloorContainer implements AutoCloseable {
+        private final ActionContainer container;
+        private final String run;
+
+        FloorContainer(ProcessContainerFactory factory, EmbeddedOpenWhisk openWhisk) throws Exception {
+            container = factory.create("nodejs:20", 256, Map.of("__OW_API_HOST", openWhisk.apiHost()));
+            String init = "{\"value\":{\"name\":\"floor\",\"main\":\"main\",\"binary\":false,\"code\":"
+                    + EmbeddedBenchmarkHttp.JSON.writeValueAsString(NOOP_NODE) + ",\"env\":{}}}";
+            if (container.init(init, Duration.ofSeconds(60)).statusCode() != 200) {
+                container.close();
+                throw new IllegalStateException("the floor container did not initialise");
+            }
+            run = "{\"value\":{},\"namespace\":\"" + openWhisk.namespace() + "\",\"action_name\":\"/"
+                    + openWhisk.namespace() + "/floor\",\"action_version\":\"0.0.1\",\"activation_id\":\""
+                    + "0123456789abcdef0123456789abcdef\",\"transaction_id\":\"fedcba9876543210fedcba9876543210\","
+                    + "\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000) + "\",\"api_key\":"
+                    + EmbeddedBenchmarkHttp.JSON.writeValueAsString(openWhisk.auth()) + "}";
+        }
+
+        void run() {
+            try {
+                container.run(run, Duration.ofSeconds(60));
+                container.drainLogs(Duration.ofSeconds(1));
+            } catch (Exception e) {
+                throw new IllegalStateException("the floor /run failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            container.close();
         }
     }
 
