@@ -1,6 +1,8 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +14,14 @@ import java.nio.charset.StandardCharsets;
 
 /** The one shared {@link ObjectMapper} of the controller, and the small JSON helpers the handlers share. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Strings as long as a whole action PUT: Jackson's default of 20 000 000 characters refused action code between
+     * that and OpenWhisk's 48 MB limit. The body size checks bound everything else.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength((int) ControllerConfig.MAX_ACTION_PUT_BYTES).build())
+            .build());
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
