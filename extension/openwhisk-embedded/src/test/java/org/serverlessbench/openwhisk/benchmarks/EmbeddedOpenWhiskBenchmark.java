@@ -21,11 +21,8 @@ import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
 /**
  * Measures the embedded OpenWhisk over real HTTP (issue 3, "Benchmark"): warm blocking invoke round trip against the
  * runtime's own {@code /run} floor, cold starts per runtime, throughput with concurrent clients, and heap after many
- * invocations. Run it with
- * {@code mvn -q -B -pl extension test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.serverlessbench.openwhisk.benchmarks.EmbeddedOpenWhiskBenchmark}; the figures and their
- * meaning are in {@code docs/embedded-benchmark.md}. Sizes can be changed with the {@code benchmark.*} system
- * properties read below.
+ * invocations. Run it as {@code docs/embedded-benchmark.md} says, where the figures and their meaning are. Sizes
+ * can be changed with the {@code benchmark.*} system properties read below.
  */
 public final class EmbeddedOpenWhiskBenchmark {
     private static final String NOOP_NODE = "function main(params) { return {}; }";
@@ -39,9 +36,6 @@ public final class EmbeddedOpenWhiskBenchmark {
     private final Duration throughputTime = Duration.ofSeconds(Long.getLong("benchmark.throughputSeconds", 10));
     private final long heapInvocations = Long.getLong("benchmark.heapInvocations", 100_000);
 
-    /** ControllerServer's switch to the hand-written server, kept only for {@link #compareServers}. */
-    private static final String LEGACY_SERVER_PROPERTY = "openwhisk.embedded.legacyServer";
-
     private final AtomicLong invocations = new AtomicLong();
     private final List<String> report = new ArrayList<>();
 
@@ -54,13 +48,6 @@ public final class EmbeddedOpenWhiskBenchmark {
         long baselineHeap = usedHeapAfterGc();
         line("JVM %s, %d processors, max heap %d MB", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        compareServers();
-        if (Boolean.getBoolean("benchmark.serversOnly")) {
-            System.out.println();
-            System.out.println("=== embedded OpenWhisk benchmark ===");
-            report.forEach(System.out::println);
-            return;
-        }
         try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().start();
              EmbeddedBenchmarkHttp http = new EmbeddedBenchmarkHttp(openWhisk.apiHost(), openWhisk.auth(),
                      openWhisk.namespace())) {
@@ -92,6 +79,8 @@ public final class EmbeddedOpenWhiskBenchmark {
             line("  target p50 <= 1 ms: %s; p50 / floor p50 = %.2f (target <= 2.5): %s",
                     verdict(warm.p50Ms() <= 1.0), warm.p50Ms() / floor.p50Ms(),
                     verdict(warm.p50Ms() <= 2.5 * floor.p50Ms()));
+            line("warm blocking invoke RTT on a raw socket (same request, same answer): %s; p50 overhead over the"
+                    + " floor %.3f ms", series[2].summary(), series[2].p50Ms() - floor.p50Ms());
 
             cold(http, "cold-node", action("nodejs:20", NOOP_NODE, null, 256), "nodejs:20, 256 MB (stem cell)", 200);
             cold(http, "cold-node-fresh", action("nodejs:20", NOOP_NODE, null, 128),
@@ -111,98 +100,25 @@ public final class EmbeddedOpenWhiskBenchmark {
     /**
      * The floor and the warm series. The floor is the no-op request the invoker sends (same body shape, same OkHttp
      * client and keep-alive connection, through {@link ActionContainer#run}) straight to a runtime process's
-     * {@code /run}: what the server adds to. Both are measured in alternating blocks of {@code block} calls, so that
-     * a change in the machine's load (other processes) weighs on both alike instead of on whichever ran at the time.
+     * {@code /run}: what the server adds to. The warm invoke is sent with OkHttp and, to show the server's share
+     * without a client library's, byte for byte on a raw socket. The three series are measured in turns of
+     * {@code block} calls, so that a change in the machine's load (other processes) weighs on all of them alike
+     * instead of on whichever ran at the time.
      */
     private EmbeddedBenchmarkStats[] floorAndWarm(EmbeddedOpenWhisk openWhisk, EmbeddedBenchmarkHttp http,
             Request invoke) throws Exception {
-        try (ProcessContainerFactory factory = new ProcessContainerFactory()) {
-            ActionContainer container = factory.create("nodejs:20", 256,
-                    Map.of("__OW_API_HOST", openWhisk.apiHost()));
-            try {
-                String init = "{\"value\":{\"name\":\"floor\",\"main\":\"main\",\"binary\":false,\"code\":"
-                        + EmbeddedBenchmarkHttp.JSON.writeValueAsString(NOOP_NODE) + ",\"env\":{}}}";
-                if (container.init(init, Duration.ofSeconds(60)).statusCode() != 200) {
-                    throw new IllegalStateException("the floor container did not initialise");
-                }
-                // The body ActivationRunner.runBody writes for this action: 32-hex ids and the api key included.
-                String run = "{\"value\":{},\"namespace\":\"" + openWhisk.namespace() + "\",\"action_name\":\"/"
-                        + openWhisk.namespace() + "/floor\",\"action_version\":\"0.0.1\",\"activation_id\":\""
-                        + "0123456789abcdef0123456789abcdef\",\"transaction_id\":\"fedcba9876543210fedcba9876543210\","
-                        + "\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000) + "\",\"api_key\":"
-                        + EmbeddedBenchmarkHttp.JSON.writeValueAsString(openWhisk.auth()) + "}";
-                Duration timeout = Duration.ofSeconds(60);
-                Duration sentinels = Duration.ofSeconds(1);
-                for (int i = 0; i < warmup; i++) {
-                    container.run(run, timeout);
-                    container.drainLogs(sentinels);
-                    http.send(invoke);
-                    invocations.incrementAndGet();
-                }
-                long[] floor = new long[warmInvocations];
-                long[] warm = new long[warmInvocations];
-                for (int from = 0; from < warmInvocations; from += block) {
-                    int to = Math.min(warmInvocations, from + block);
-                    for (int i = from; i < to; i++) {
-                        long start = System.nanoTime();
-                        container.run(run, timeout);
-                        floor[i] = System.nanoTime() - start;
-                        container.drainLogs(sentinels);
-                    }
-                    for (int i = from; i < to; i++) {
-                        long start = System.nanoTime();
-                        http.send(invoke);
-                        warm[i] = System.nanoTime() - start;
-                    }
-                }
-                invocations.addAndGet(warmInvocations);
-                return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(floor), EmbeddedBenchmarkStats.of(warm)};
-            } finally {
-                container.close();
-            }
-        }
-    }
-
-    /**
-     * The warm blocking invoke on the Jetty server and on the hand-written one it replaces, side by side in one run:
-     * two embedded OpenWhisks, each with its own warm no-op action, a raw-socket client and an OkHttp client for
-     * each, and the {@code /run} floor; blocks of {@code block} calls of each series take turns (the two servers in
-     * alternating order), so that the machine's changing load weighs on all of them alike.
-     */
-    private void compareServers() throws Exception {
-        System.setProperty(LEGACY_SERVER_PROPERTY, "true");
-        EmbeddedOpenWhisk legacy;
-        try {
-            legacy = EmbeddedOpenWhisk.newBuilder().start();
-        } finally {
-            System.clearProperty(LEGACY_SERVER_PROPERTY);
-        }
-        try (legacy;
-             EmbeddedOpenWhisk jetty = EmbeddedOpenWhisk.newBuilder().start();
-             EmbeddedBenchmarkHttp legacyHttp = new EmbeddedBenchmarkHttp(legacy.apiHost(), legacy.auth(),
-                     legacy.namespace());
-             EmbeddedBenchmarkHttp jettyHttp = new EmbeddedBenchmarkHttp(jetty.apiHost(), jetty.auth(),
-                     jetty.namespace());
-             EmbeddedRawInvoker legacyRaw = new EmbeddedRawInvoker(port(legacy), legacy.namespace(), legacy.auth(),
-                     "noop");
-             EmbeddedRawInvoker jettyRaw = new EmbeddedRawInvoker(port(jetty), jetty.namespace(), jetty.auth(),
-                     "noop");
-             ProcessContainerFactory factory = new ProcessContainerFactory();
-             FloorContainer floor = new FloorContainer(factory, jetty)) {
-            legacyHttp.putAction("noop", action("nodejs:20", NOOP_NODE, null, 256));
-            jettyHttp.putAction("noop", action("nodejs:20", NOOP_NODE, null, 256));
-            Request legacyInvoke = legacyHttp.blockingInvoke("noop");
-            Request jettyInvoke = jettyHttp.blockingInvoke("noop");
-            List<Runnable> calls = List.of(floor::run, legacyRaw::invoke, jettyRaw::invoke,
-                    () -> legacyHttp.send(legacyInvoke), () -> jettyHttp.send(jettyInvoke));
+        try (ProcessContainerFactory factory = new ProcessContainerFactory();
+             FloorContainer floor = new FloorContainer(factory, openWhisk);
+             EmbeddedRawInvoker raw = new EmbeddedRawInvoker(port(openWhisk), openWhisk.namespace(), openWhisk.auth(),
+                     "noop")) {
+            List<Runnable> calls = List.of(floor::run, () -> http.send(invoke), raw::invoke);
             for (int i = 0; i < warmup; i++) {
                 calls.forEach(Runnable::run);
             }
             long[][] series = new long[calls.size()][warmInvocations];
-            for (int from = 0, round = 0; from < warmInvocations; from += block, round++) {
+            for (int from = 0; from < warmInvocations; from += block) {
                 int to = Math.min(warmInvocations, from + block);
-                int[] order = round % 2 == 0 ? new int[] {0, 1, 2, 3, 4} : new int[] {0, 2, 1, 4, 3};
-                for (int s : order) {
+                for (int s = 0; s < calls.size(); s++) {
                     Runnable call = calls.get(s);
                     for (int i = from; i < to; i++) {
                         long start = System.nanoTime();
@@ -211,21 +127,9 @@ public final class EmbeddedOpenWhiskBenchmark {
                     }
                 }
             }
-            invocations.addAndGet(4L * (warmup + warmInvocations));
-            EmbeddedBenchmarkStats floorStats = EmbeddedBenchmarkStats.of(series[0]);
-            line("servers side by side, %d warm blocking invokes each in blocks of %d, old and new interleaved:",
-                    warmInvocations, block);
-            line("  floor (/run straight to the runtime): %s", floorStats.summary());
-            String[] names = {"", "old server, raw socket", "Jetty, raw socket", "old server, OkHttp", "Jetty, OkHttp"};
-            double[] overhead = new double[calls.size()];
-            for (int s = 1; s < calls.size(); s++) {
-                EmbeddedBenchmarkStats stats = EmbeddedBenchmarkStats.of(series[s]);
-                overhead[s] = stats.p50Ms() - floorStats.p50Ms();
-                line("  %s: %s; p50 overhead over the floor %.3f ms", names[s], stats.summary(), overhead[s]);
-            }
-            line("  Jetty / old p50 overhead: raw socket %.2f, OkHttp %.2f (target <= 1.25: %s, %s)",
-                    overhead[2] / overhead[1], overhead[4] / overhead[3], verdict(overhead[2] <= 1.25 * overhead[1]),
-                    verdict(overhead[4] <= 1.25 * overhead[3]));
+            invocations.addAndGet(2L * (warmup + warmInvocations));
+            return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(series[0]),
+                    EmbeddedBenchmarkStats.of(series[1]), EmbeddedBenchmarkStats.of(series[2])};
         }
     }
 

@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,17 +14,13 @@ import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
 /**
- * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by a {@link ConnectionServer}, handing
+ * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by a {@link JettyServer}, handing
  * activations to an {@link Activator}.
  */
 public final class ControllerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
     private static final String API_PREFIX = "/api/v1";
-    /** Selects the hand-written server this one replaces; read only by the benchmark that compares the two. */
-    static final String LEGACY_SERVER_PROPERTY = "openwhisk.embedded.legacyServer";
     private JettyServer jetty;
-    private ConnectionServer legacy;
-    private ExecutorService legacyExecutor;
     private BlockingWaits waits;
     private final ControllerConfig config;
     private final Activator activator;
@@ -69,14 +60,19 @@ public final class ControllerServer implements AutoCloseable {
             Function<String, ? extends Activator> activatorForApiHost) throws IOException {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
-        if (Boolean.getBoolean(LEGACY_SERVER_PROPERTY)) {
-            return startLegacy(port, config, activatorForApiHost);
-        }
         AtomicReference<ControllerServer> controller = new AtomicReference<>();
         JettyServer jetty;
         try {
-            jetty = JettyServer.start(port, ServerLimits.defaults(config.maxBlockingWait()),
-                    exchange -> controller.get().serve(exchange));
+            jetty = JettyServer.start(port, ServerLimits.defaults(config.maxBlockingWait()), exchange -> {
+                ControllerServer ready = controller.get();
+                if (ready != null) {
+                    ready.serve(exchange);
+                } else {
+                    // Only a client that guessed a fixed port can get here, in the moment before start returns.
+                    write(exchange, Reply.error(503, "The embedded OpenWhisk is still starting; try again.",
+                            Ids.next()), false);
+                }
+            });
         } catch (IOException e) {
             throw cannotListen(port, e);
         }
@@ -100,41 +96,8 @@ public final class ControllerServer implements AutoCloseable {
         return named;
     }
 
-    /** The hand-written server this one replaces, kept only to measure both in one benchmark run. */
-    private static ControllerServer startLegacy(int port, ControllerConfig config,
-            Function<String, ? extends Activator> activatorForApiHost) throws IOException {
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "openwhisk-controller-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        ConnectionServer server;
-        try {
-            server = ConnectionServer.bind(port, 256);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw cannotListen(port, e);
-        }
-        ControllerServer controller;
-        try {
-            String apiHost = "http://127.0.0.1:" + server.address().getPort();
-            controller = new ControllerServer(config, activatorForApiHost.apply(apiHost));
-            controller.legacy = server;
-            controller.legacyExecutor = executor;
-            controller.waits = new BlockingWaits(executor);
-        } catch (RuntimeException e) {
-            server.close();
-            executor.shutdownNow();
-            throw e;
-        }
-        server.serve(controller::serve);
-        return controller;
-    }
-
     public int port() {
-        return jetty != null ? jetty.port() : legacy.address().getPort();
+        return jetty.port();
     }
 
     public String apiHost() {
@@ -152,12 +115,7 @@ public final class ControllerServer implements AutoCloseable {
     /** Stops accepting requests, then closes the activator (which kills its processes). */
     @Override
     public void close() {
-        if (jetty != null) {
-            jetty.close();
-        } else {
-            legacy.close();
-            legacyExecutor.shutdownNow();
-        }
+        jetty.close();
         waits.close();
         activator.close();
     }
