@@ -21,11 +21,8 @@ import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
 /**
  * Measures the embedded OpenWhisk over real HTTP (issue 3, "Benchmark"): warm blocking invoke round trip against the
  * runtime's own {@code /run} floor, cold starts per runtime, throughput with concurrent clients, and heap after many
- * invocations. Run it with
- * {@code mvn -q -B -pl extension test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.serverlessbench.openwhisk.benchmarks.EmbeddedOpenWhiskBenchmark}; the figures and their
- * meaning are in {@code docs/embedded-benchmark.md}. Sizes can be changed with the {@code benchmark.*} system
- * properties read below.
+ * invocations. Run it as {@code docs/embedded-benchmark.md} says, where the figures and their meaning are. Sizes
+ * can be changed with the {@code benchmark.*} system properties read below.
  */
 public final class EmbeddedOpenWhiskBenchmark {
     private static final String NOOP_NODE = "function main(params) { return {}; }";
@@ -82,6 +79,8 @@ public final class EmbeddedOpenWhiskBenchmark {
             line("  target p50 <= 1 ms: %s; p50 / floor p50 = %.2f (target <= 2.5): %s",
                     verdict(warm.p50Ms() <= 1.0), warm.p50Ms() / floor.p50Ms(),
                     verdict(warm.p50Ms() <= 2.5 * floor.p50Ms()));
+            line("warm blocking invoke RTT on a raw socket (same request, same answer): %s; p50 overhead over the"
+                    + " floor %.3f ms", series[2].summary(), series[2].p50Ms() - floor.p50Ms());
 
             cold(http, "cold-node", action("nodejs:20", NOOP_NODE, null, 256), "nodejs:20, 256 MB (stem cell)", 200);
             cold(http, "cold-node-fresh", action("nodejs:20", NOOP_NODE, null, 128),
@@ -101,55 +100,75 @@ public final class EmbeddedOpenWhiskBenchmark {
     /**
      * The floor and the warm series. The floor is the no-op request the invoker sends (same body shape, same OkHttp
      * client and keep-alive connection, through {@link ActionContainer#run}) straight to a runtime process's
-     * {@code /run}: what the server adds to. Both are measured in alternating blocks of {@code block} calls, so that
-     * a change in the machine's load (other processes) weighs on both alike instead of on whichever ran at the time.
+     * {@code /run}: what the server adds to. The warm invoke is sent with OkHttp and, to show the server's share
+     * without a client library's, byte for byte on a raw socket. The three series are measured in turns of
+     * {@code block} calls, so that a change in the machine's load (other processes) weighs on all of them alike
+     * instead of on whichever ran at the time.
      */
     private EmbeddedBenchmarkStats[] floorAndWarm(EmbeddedOpenWhisk openWhisk, EmbeddedBenchmarkHttp http,
             Request invoke) throws Exception {
-        try (ProcessContainerFactory factory = new ProcessContainerFactory()) {
-            ActionContainer container = factory.create("nodejs:20", 256,
-                    Map.of("__OW_API_HOST", openWhisk.apiHost()));
-            try {
-                String init = "{\"value\":{\"name\":\"floor\",\"main\":\"main\",\"binary\":false,\"code\":"
-                        + EmbeddedBenchmarkHttp.JSON.writeValueAsString(NOOP_NODE) + ",\"env\":{}}}";
-                if (container.init(init, Duration.ofSeconds(60)).statusCode() != 200) {
-                    throw new IllegalStateException("the floor container did not initialise");
-                }
-                // The body ActivationRunner.runBody writes for this action: 32-hex ids and the api key included.
-                String run = "{\"value\":{},\"namespace\":\"" + openWhisk.namespace() + "\",\"action_name\":\"/"
-                        + openWhisk.namespace() + "/floor\",\"action_version\":\"0.0.1\",\"activation_id\":\""
-                        + "0123456789abcdef0123456789abcdef\",\"transaction_id\":\"fedcba9876543210fedcba9876543210\","
-                        + "\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000) + "\",\"api_key\":"
-                        + EmbeddedBenchmarkHttp.JSON.writeValueAsString(openWhisk.auth()) + "}";
-                Duration timeout = Duration.ofSeconds(60);
-                Duration sentinels = Duration.ofSeconds(1);
-                for (int i = 0; i < warmup; i++) {
-                    container.run(run, timeout);
-                    container.drainLogs(sentinels);
-                    http.send(invoke);
-                    invocations.incrementAndGet();
-                }
-                long[] floor = new long[warmInvocations];
-                long[] warm = new long[warmInvocations];
-                for (int from = 0; from < warmInvocations; from += block) {
-                    int to = Math.min(warmInvocations, from + block);
-                    for (int i = from; i < to; i++) {
-                        long start = System.nanoTime();
-                        container.run(run, timeout);
-                        floor[i] = System.nanoTime() - start;
-                        container.drainLogs(sentinels);
-                    }
-                    for (int i = from; i < to; i++) {
-                        long start = System.nanoTime();
-                        http.send(invoke);
-                        warm[i] = System.nanoTime() - start;
-                    }
-                }
-                invocations.addAndGet(warmInvocations);
-                return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(floor), EmbeddedBenchmarkStats.of(warm)};
-            } finally {
-                container.close();
+        try (ProcessContainerFactory factory = new ProcessContainerFactory();
+             FloorContainer floor = new FloorContainer(factory, openWhisk);
+             EmbeddedRawInvoker raw = new EmbeddedRawInvoker(port(openWhisk), openWhisk.namespace(), openWhisk.auth(),
+                     "noop")) {
+            List<Runnable> calls = List.of(floor::run, () -> http.send(invoke), raw::invoke);
+            for (int i = 0; i < warmup; i++) {
+                calls.forEach(Runnable::run);
             }
+            long[][] series = new long[calls.size()][warmInvocations];
+            for (int from = 0; from < warmInvocations; from += block) {
+                int to = Math.min(warmInvocations, from + block);
+                for (int s = 0; s < calls.size(); s++) {
+                    Runnable call = calls.get(s);
+                    for (int i = from; i < to; i++) {
+                        long start = System.nanoTime();
+                        call.run();
+                        series[s][i] = System.nanoTime() - start;
+                    }
+                }
+            }
+            invocations.addAndGet(2L * (warmup + warmInvocations));
+            return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(series[0]),
+                    EmbeddedBenchmarkStats.of(series[1]), EmbeddedBenchmarkStats.of(series[2])};
+        }
+    }
+
+    private static int port(EmbeddedOpenWhisk openWhisk) {
+        return java.net.URI.create(openWhisk.apiHost()).getPort();
+    }
+
+    /** A nodejs:20 runtime process with the no-op action, called on {@code /run} as the invoker calls it. */
+    private static final class FloorContainer implements AutoCloseable {
+        private final ActionContainer container;
+        private final String run;
+
+        FloorContainer(ProcessContainerFactory factory, EmbeddedOpenWhisk openWhisk) throws Exception {
+            container = factory.create("nodejs:20", 256, Map.of("__OW_API_HOST", openWhisk.apiHost()));
+            String init = "{\"value\":{\"name\":\"floor\",\"main\":\"main\",\"binary\":false,\"code\":"
+                    + EmbeddedBenchmarkHttp.JSON.writeValueAsString(NOOP_NODE) + ",\"env\":{}}}";
+            if (container.init(init, Duration.ofSeconds(60)).statusCode() != 200) {
+                container.close();
+                throw new IllegalStateException("the floor container did not initialise");
+            }
+            run = "{\"value\":{},\"namespace\":\"" + openWhisk.namespace() + "\",\"action_name\":\"/"
+                    + openWhisk.namespace() + "/floor\",\"action_version\":\"0.0.1\",\"activation_id\":\""
+                    + "0123456789abcdef0123456789abcdef\",\"transaction_id\":\"fedcba9876543210fedcba9876543210\","
+                    + "\"deadline\":\"" + (System.currentTimeMillis() + 3_600_000) + "\",\"api_key\":"
+                    + EmbeddedBenchmarkHttp.JSON.writeValueAsString(openWhisk.auth()) + "}";
+        }
+
+        void run() {
+            try {
+                container.run(run, Duration.ofSeconds(60));
+                container.drainLogs(Duration.ofSeconds(1));
+            } catch (Exception e) {
+                throw new IllegalStateException("the floor /run failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            container.close();
         }
     }
 

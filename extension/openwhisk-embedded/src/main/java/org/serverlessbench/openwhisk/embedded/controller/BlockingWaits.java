@@ -5,38 +5,25 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.serverlessbench.openwhisk.embedded.internal.DeadlineTicker;
 
 /**
  * Answers blocking invokes without a waiting thread: the reply is sent from the activation's completion (on the
- * invoker's thread that completed it), or with its 202 by a ticking timer once the blocking wait is over.
- *
- * <p>The timer ticks instead of scheduling one task per invoke: a task that becomes the head of a delay queue wakes
- * the timer thread, which would put a thread switch on every invoke's path.
+ * invoker's thread that completed it), or with its 202 by the {@link DeadlineTicker} once the blocking wait is over
+ * (up to one tick late).
  */
 final class BlockingWaits implements AutoCloseable {
-    /** How late a 202 may be sent after the blocking wait ended. */
-    static final long TICK_MILLIS = 5;
-
     private final Set<Waiting> waiting = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer;
     private final Executor timeoutReplies;
+    private final DeadlineTicker.Registration ticking;
 
-    /** {@code timeoutReplies} builds and sends the 202s, so that a slow client cannot hold up the timer. */
+    /** {@code timeoutReplies} builds and sends the 202s, so that a slow client cannot hold up the ticker. */
     BlockingWaits(Executor timeoutReplies) {
         this.timeoutReplies = timeoutReplies;
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "openwhisk-controller-blocking-waits");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::expire, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        this.timer = scheduler;
+        this.ticking = DeadlineTicker.register(this::expire);
     }
 
     /**
@@ -80,7 +67,7 @@ final class BlockingWaits implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        ticking.close();
     }
 
     private static final class Waiting {

@@ -7,10 +7,11 @@ import java.util.concurrent.Executor;
 /**
  * Work handed over while a request is being handled, run later by the request's own thread ({@link #runAll}), once
  * the request's answer is set up to be sent: a warm activation, which then writes its reply on that thread.
- * Used by one thread at a time.
+ * Tasks are added by one thread at a time.
  */
 final class CallerRuns implements Executor {
     private final List<Runnable> tasks = new ArrayList<>(1);
+    private volatile Thread runner;
 
     @Override
     public void execute(Runnable task) {
@@ -18,8 +19,19 @@ final class CallerRuns implements Executor {
     }
 
     void runAll() {
-        while (!tasks.isEmpty()) {
-            tasks.remove(0).run();
+        runner = Thread.currentThread();
+        try {
+            while (!tasks.isEmpty()) {
+                tasks.remove(0).run();
+            }
+        } finally {
+            runner = null;
         }
+    }
+
+    /** Whether the request's thread is still running handed-over work while the caller, another thread, asks. */
+    boolean busyElsewhere() {
+        Thread running = runner;
+        return running != null && running != Thread.currentThread();
     }
 }

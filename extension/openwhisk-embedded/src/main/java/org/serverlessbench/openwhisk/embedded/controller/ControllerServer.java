@@ -1,17 +1,12 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
-import com.sun.net.httpserver.Headers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -19,15 +14,14 @@ import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 
 /**
- * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by a {@link ConnectionServer}, handing
+ * The embedded OpenWhisk controller: the REST API v1 on 127.0.0.1, served by a {@link JettyServer}, handing
  * activations to an {@link Activator}.
  */
 public final class ControllerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
     private static final String API_PREFIX = "/api/v1";
-    private final ConnectionServer server;
-    private final ExecutorService executor;
-    private final BlockingWaits waits;
+    private JettyServer jetty;
+    private BlockingWaits waits;
     private final ControllerConfig config;
     private final Activator activator;
     private final BasicAuth auth;
@@ -41,11 +35,7 @@ public final class ControllerServer implements AutoCloseable {
     private final TriggersApi triggers;
     private final RulesApi rules;
 
-    private ControllerServer(ConnectionServer server, ExecutorService executor, ControllerConfig config,
-            Activator activator) {
-        this.server = server;
-        this.executor = executor;
-        this.waits = new BlockingWaits(executor);
+    private ControllerServer(ControllerConfig config, Activator activator) {
         this.config = config;
         this.activator = Objects.requireNonNull(activator, "the activator factory returned null");
         this.auth = new BasicAuth(config.auth());
@@ -74,38 +64,44 @@ public final class ControllerServer implements AutoCloseable {
             Function<String, ? extends Activator> activatorForApiHost) throws IOException {
         Objects.requireNonNull(config, "config == null");
         Objects.requireNonNull(activatorForApiHost, "activatorForApiHost == null");
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "openwhisk-controller-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        ConnectionServer server;
+        AtomicReference<ControllerServer> controller = new AtomicReference<>();
+        JettyServer jetty;
         try {
-            server = ConnectionServer.bind(port, 256);
+            jetty = JettyServer.start(port, ServerLimits.defaults(config.maxBlockingWait()), exchange -> {
+                ControllerServer ready = controller.get();
+                if (ready != null) {
+                    ready.serve(exchange);
+                } else {
+                    // Only a client that guessed a fixed port can get here, in the moment before start returns.
+                    write(exchange, Reply.error(503, "The embedded OpenWhisk is still starting; try again.",
+                            Ids.next()), false);
+                }
+            });
         } catch (IOException e) {
-            executor.shutdownNow();
-            BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
-                    + "); stop what uses the port or choose another one (0 picks a free port)");
-            named.initCause(e);
-            throw named;
+            throw cannotListen(port, e);
         }
-        ControllerServer controller;
         try {
-            String apiHost = "http://127.0.0.1:" + server.address().getPort();
-            controller = new ControllerServer(server, executor, config, activatorForApiHost.apply(apiHost));
+            String apiHost = "http://127.0.0.1:" + jetty.port();
+            ControllerServer started = new ControllerServer(config, activatorForApiHost.apply(apiHost));
+            started.jetty = jetty;
+            started.waits = new BlockingWaits(jetty::execute);
+            controller.set(started);
+            return started;
         } catch (RuntimeException e) {
-            server.close();
-            executor.shutdownNow();
+            jetty.close();
             throw e;
         }
-        server.serve(controller::serve);
-        return controller;
+    }
+
+    private static BindException cannotListen(int port, IOException e) {
+        BindException named = new BindException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                + "); stop what uses the port or choose another one (0 picks a free port)");
+        named.initCause(e);
+        return named;
     }
 
     public int port() {
-        return server.address().getPort();
+        return jetty.port();
     }
 
     public String apiHost() {
@@ -123,9 +119,8 @@ public final class ControllerServer implements AutoCloseable {
     /** Stops accepting requests, then closes the activator (which kills its processes). */
     @Override
     public void close() {
-        server.close();
+        jetty.close();
         waits.close();
-        executor.shutdownNow();
         activator.close();
     }
 
@@ -133,18 +128,18 @@ public final class ControllerServer implements AutoCloseable {
      * Runs on the connection's thread, which may block: a blocking invoke that finds a warm container runs the
      * activation right here, after its answer is set up, and the completion writes the reply from this thread.
      */
-    private void serve(SocketExchange exchange) {
+    private void serve(Exchange exchange) {
         long receivedAtNanos = System.nanoTime();
         long receivedAtMillis = System.currentTimeMillis();
-        String requestId = exchange.getRequestHeaders().getFirst("X-Request-ID");
+        String requestId = exchange.header("X-Request-ID");
         String transactionId = requestId != null && !requestId.isBlank() ? requestId : Ids.next();
         boolean webRequest = false;
         CallerRuns callerRuns = new CallerRuns();
         Answer answer;
         try {
-            String rawPath = exchange.getRequestURI().getRawPath();
+            String rawPath = exchange.rawPath();
             if (rawPath.equals("/") || rawPath.isEmpty()) {
-                answer = exchange.getRequestMethod().equals("OPTIONS") ? Reply.empty(200) : info.root();
+                answer = exchange.method().equals("OPTIONS") ? Reply.empty(200) : info.root();
             } else if (rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")) {
                 List<String> segments = Request.segments(rawPath.substring(API_PREFIX.length()));
                 Request request = new Request(exchange, segments, transactionId, callerRuns);
@@ -160,7 +155,15 @@ public final class ControllerServer implements AutoCloseable {
         try {
             if (answer instanceof PendingReply pending) {
                 // Sent when the activation completes (on this thread if it runs below), or with its 202 by the timer.
-                waits.await(pending, reply -> write(exchange, guarded(exchange, transactionId, reply), web));
+                waits.await(pending, reply -> {
+                    Reply built = guarded(exchange, transactionId, reply);
+                    if (callerRuns.busyElsewhere()) {
+                        // The server reads this connection's next request only when this thread is free again: a
+                        // client that sends one now would wait for the activation, so it gets a new connection.
+                        built = built.withHeader("Connection", "close");
+                    }
+                    write(exchange, built, web);
+                });
             } else {
                 write(exchange, (Reply) answer, web);
             }
@@ -169,7 +172,7 @@ public final class ControllerServer implements AutoCloseable {
         }
     }
 
-    private static Reply guarded(SocketExchange exchange, String transactionId, Supplier<Reply> reply) {
+    private static Reply guarded(Exchange exchange, String transactionId, Supplier<Reply> reply) {
         try {
             return reply.get();
         } catch (RuntimeException e) {
@@ -177,11 +180,11 @@ public final class ControllerServer implements AutoCloseable {
         }
     }
 
-    private static Reply errorReply(SocketExchange exchange, String transactionId, RuntimeException e) {
+    private static Reply errorReply(Exchange exchange, String transactionId, RuntimeException e) {
         if (e instanceof ApiException api) {
             return Reply.error(api.status(), api.getMessage(), transactionId);
         }
-        LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
+        LOG.log(Level.WARNING, "request " + exchange.method() + " " + exchange.rawPath()
                 + " failed (transaction " + transactionId + ")", e);
         return Reply.error(500, "The embedded OpenWhisk failed to process the request: " + e, transactionId);
     }
@@ -228,34 +231,20 @@ public final class ControllerServer implements AutoCloseable {
         };
     }
 
-    private static void write(SocketExchange exchange, Reply reply, boolean webRequest) {
-        try (exchange) {
-            Headers headers = exchange.getResponseHeaders();
-            if (!webRequest) {
-                headers.add("Access-Control-Allow-Origin", "*");
-                headers.add("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD");
-                headers.add("Access-Control-Allow-Headers", WebActionsApi.CORS_HEADERS);
-            }
-            for (Map.Entry<String, String> header : reply.headers()) {
-                headers.add(header.getKey(), header.getValue());
-            }
-            if (reply.contentType() != null) {
-                headers.set("Content-Type", reply.contentType());
-            }
-            if (reply.status() == 413) {
-                // The oversized body stays unread, so the connection cannot carry another request.
-                headers.set("Connection", "close");
-            }
-            boolean noBody = exchange.getRequestMethod().equals("HEAD") || reply.status() == 204
-                    || reply.status() == 304 || reply.body().length == 0;
-            exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(reply.body());
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "client went away before the answer to " + exchange.getRequestURI() + " was sent", e);
+    private static void write(Exchange exchange, Reply reply, boolean webRequest) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(reply.headers().size() + 4);
+        if (!webRequest) {
+            headers.add(Map.entry("Access-Control-Allow-Origin", "*"));
+            headers.add(Map.entry("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD"));
+            headers.add(Map.entry("Access-Control-Allow-Headers", WebActionsApi.CORS_HEADERS));
         }
+        headers.addAll(reply.headers());
+        if (reply.status() == 413) {
+            // The oversized body stays unread, so the connection cannot carry another request.
+            headers.add(Map.entry("Connection", "close"));
+        }
+        boolean noBody = exchange.method().equals("HEAD") || reply.status() == 204 || reply.status() == 304
+                || reply.body().length == 0;
+        exchange.respond(reply.status(), reply.contentType(), headers, noBody ? null : reply.body());
     }
 }

@@ -1,6 +1,8 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,16 @@ import java.nio.charset.StandardCharsets;
  * integers of any length exact.
  */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+
+    /**
+     * Numbers kept exact (decimals as BigDecimal with their trailing zeros), and strings as long as a whole action
+     * PUT: Jackson's default of 20 000 000 characters refused action code between that and OpenWhisk's 48 MB limit.
+     * The body size checks bound everything else.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength((int) ControllerConfig.MAX_ACTION_PUT_BYTES).build())
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();

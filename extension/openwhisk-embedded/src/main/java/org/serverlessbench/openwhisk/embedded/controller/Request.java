@@ -3,7 +3,6 @@ package org.serverlessbench.openwhisk.embedded.controller;
 import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.Map;
  */
 final class Request {
     private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
-    private final SocketExchange exchange;
+    private final Exchange exchange;
     private final String method;
     private final List<String> segments;
     private final String rawQuery;
@@ -25,18 +24,18 @@ final class Request {
     private Map<String, String> query;
     private byte[] body;
 
-    Request(SocketExchange exchange, List<String> segments, String transactionId, CallerRuns callerRuns) {
-        this(exchange, segments, transactionId, exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+    Request(Exchange exchange, List<String> segments, String transactionId, CallerRuns callerRuns) {
+        this(exchange, segments, transactionId, exchange.method().toUpperCase(java.util.Locale.ROOT),
                 callerRuns);
     }
 
-    private Request(SocketExchange exchange, List<String> segments, String transactionId, String method,
+    private Request(Exchange exchange, List<String> segments, String transactionId, String method,
             CallerRuns callerRuns) {
         this.exchange = exchange;
         this.callerRuns = callerRuns;
         this.method = method;
         this.segments = segments;
-        this.rawQuery = exchange.getRequestURI().getRawQuery();
+        this.rawQuery = exchange.rawQuery();
         this.transactionId = transactionId;
     }
 
@@ -107,11 +106,11 @@ final class Request {
     }
 
     Headers headers() {
-        return exchange.getRequestHeaders();
+        return exchange.headers();
     }
 
     String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return exchange.header(name);
     }
 
     /** The body, refused with 413 in OpenWhisk's words when it is larger than {@code maxBytes}. */
@@ -127,7 +126,7 @@ final class Request {
                 throw new ApiException(413, Messages.entityTooBig("Request", length, maxBytes));
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.body()) {
             byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (read.length > maxBytes) {
                 long total = read.length + in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -136,8 +135,9 @@ final class Request {
             body = read;
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body of " + method + " "
-                    + exchange.getRequestURI().getRawPath() + " failed", e);
+            // Broken framing (a bad chunk size) or a client that stopped sending: either way the client's fault.
+            throw ApiException.malformedContent("the request body of " + method + " " + exchange.rawPath()
+                    + " could not be read: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
 
@@ -146,7 +146,7 @@ final class Request {
      * before the 413 arrives; closing a socket with unread data would reset the connection under the client.
      */
     private void discardBody() {
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.body()) {
             in.transferTo(new java.io.OutputStream() {
                 private long seen;
 

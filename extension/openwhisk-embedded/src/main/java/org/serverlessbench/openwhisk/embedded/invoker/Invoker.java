@@ -15,13 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.serverlessbench.openwhisk.embedded.internal.DaemonThreads;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
@@ -53,9 +53,9 @@ public final class Invoker implements Activator {
         this.factory = Objects.requireNonNull(factory, "factory == null");
         this.store = new ActivationStore(config.activationStoreCapacity(), config.activationStoreMaxBytes());
         this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("embedded-invoker-worker-"));
+                DaemonThreads.named("embedded-invoker-worker-"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
-                daemonThreads("embedded-invoker-idle-sweeper-"));
+                DaemonThreads.named("embedded-invoker-idle-sweeper-"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.sweeper = scheduler;
         this.pool = new ContainerPool(config, factory, workers, this::execute);
@@ -240,14 +240,5 @@ public final class Invoker implements Activator {
     @Override
     public Optional<String> unavailableReason(String kind) {
         return unavailableReasons.computeIfAbsent(kind, factory::unavailableReason);
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

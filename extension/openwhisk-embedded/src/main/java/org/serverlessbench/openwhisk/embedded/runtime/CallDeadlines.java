@@ -2,32 +2,17 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import org.serverlessbench.openwhisk.embedded.internal.DeadlineTicker;
 
 /**
- * Cancels calls to runtime processes that pass their deadline, from one thread ticking every {@link #TICK_MILLIS}.
+ * Cancels calls to runtime processes that pass their deadline, from the {@link DeadlineTicker} (up to one tick late).
  * OkHttp's own per-call timeout wakes its watchdog thread on every call, which costs a thread switch on each
  * {@code /run}; watching a set of deadlines costs none.
  */
 final class CallDeadlines implements AutoCloseable {
-    /** How late past its deadline a call may be cancelled. */
-    static final long TICK_MILLIS = 5;
-
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker;
-
-    CallDeadlines() {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "openwhisk-runtime-call-deadlines");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::cancelExpired, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        this.ticker = scheduler;
-    }
+    private final DeadlineTicker.Registration ticking = DeadlineTicker.register(this::cancelExpired);
 
     /** Watches {@code call} until the returned watch is closed; it is cancelled at {@code deadlineNanos}. */
     Watch watch(Call call, long deadlineNanos) {
@@ -49,7 +34,7 @@ final class CallDeadlines implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticking.close();
     }
 
     /** One watched call; {@link #expired()} tells a cancellation for its deadline from another failure. */

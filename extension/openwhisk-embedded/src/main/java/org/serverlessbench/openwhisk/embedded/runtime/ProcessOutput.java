@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.serverlessbench.openwhisk.embedded.internal.DaemonThreads;
 
 /**
  * Reads a runtime process's stdout and stderr continuously (one daemon thread each) into one queue of {@link LogLine}s,
@@ -42,9 +43,7 @@ final class ProcessOutput {
     }
 
     private void startReader(InputStream stream, String name, String containerId) {
-        Thread reader = new Thread(() -> pump(stream, name), containerId + "-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        DaemonThreads.start(containerId + "-" + name, () -> pump(stream, name));
     }
 
     private void pump(InputStream stream, String name) {
