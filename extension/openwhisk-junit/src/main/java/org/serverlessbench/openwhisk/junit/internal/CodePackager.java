@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 
 /**
@@ -79,7 +80,9 @@ final class CodePackager {
         String main = function.main().strip();
         if (Files.isDirectory(path)) {
             String effectiveKind = kind.isEmpty() ? Kinds.ofFolder(path) : kind;
-            byte[] zip = Archives.zip(Archives.filesOf(path));
+            SortedMap<String, byte[]> files = Archives.filesOf(path);
+            NodeModules.addTo(path, files, moduleDirectory);
+            byte[] zip = Archives.zip(files);
             return withMain(effectiveKind, Base64.getEncoder().encodeToString(zip), true, main,
                     "folder " + function.code(), problems);
         }
