@@ -31,6 +31,31 @@ public final class FunctionLibraries {
         Assumptions.abort(message);
     }
 
+    /** Skips (or, with {@code CI=true}, fails) unless {@code program} runs; {@code debianPackage} installs it. */
+    public static void assumeProgram(String program, String debianPackage) {
+        String problem;
+        try {
+            Process process = new ProcessBuilder(program, "-version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            problem = process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 ? null
+                    : program + " -version failed";
+        } catch (IOException e) {
+            problem = program + " could not be started: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted while checking " + program;
+        }
+        if (problem == null) {
+            return;
+        }
+        String message = "The function needs the program '" + program + "', but " + problem
+                + "; install it with: apt-get install -y " + debianPackage;
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + " [CI=true: a missing program fails the build]");
+        }
+        Assumptions.abort(message);
+    }
+
     private static String pythonImportProblem(String module) {
         try {
             Process process = new ProcessBuilder("python3", "-c", "import " + module)
