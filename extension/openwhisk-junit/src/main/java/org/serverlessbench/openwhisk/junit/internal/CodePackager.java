@@ -96,7 +96,9 @@ final class CodePackager {
         String main = function.main().strip();
         if (Files.isDirectory(path)) {
             String effectiveKind = kind.isEmpty() ? Kinds.ofFolder(path) : kind;
-            byte[] zip = Archives.zip(Archives.filesOf(path));
+            SortedMap<String, byte[]> files = Archives.filesOf(path);
+            NodeModules.addTo(path, files, moduleDirectory);
+            byte[] zip = Archives.zip(files);
             return withMain(effectiveKind, Base64.getEncoder().encodeToString(zip), true, main,
                     "folder " + function.code(), problems);
         }

@@ -169,7 +169,8 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
         Settings settings = run.settings();
         FunctionRegistry registry = FunctionRegistry.of(context, settings.cleanup());
         List<CompletableFuture<Void>> deployments = new ArrayList<>();
-        for (FunctionSpec spec : specs) {
+        for (FunctionSpec declared : specs) {
+            FunctionSpec spec = ParameterContributors.apply(declared, context);
             DeployedAction action = new DeployedAction(run.client(), run.limits(),
                     settings.actionName(spec.name()), spec);
             registry.add(action);

@@ -1,0 +1,93 @@
+'use strict';
+
+// 130.crud-api: a shopping cart over a NoSQL table (partition key cart_id, sort key product_id).
+// Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
+// and average price. SeBS's NoSQL parameters arrive as action parameters; like SeBS's wrapper, the function moves
+// them into the environment.
+
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+
+// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
+let freshProcess = true;
+
+function cartTable(params) {
+  for (const key of Object.keys(params).filter((name) => name.startsWith('NOSQL_STORAGE_'))) {
+    process.env[key] = String(params[key]);
+    delete params[key];
+  }
+  const client = new DynamoDBClient({
+    endpoint: `http://${process.env.NOSQL_STORAGE_ENDPOINT}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'None', secretAccessKey: 'None' },
+  });
+  return { documents: DynamoDBDocumentClient.from(client), name: process.env.NOSQL_STORAGE_TABLE_shopping_cart };
+}
+
+async function addProduct(table, cart, body) {
+  await table.documents.send(new PutCommand({
+    TableName: table.name,
+    Item: {
+      cart_id: cart, product_id: body.product_id, name: body.name, price: body.price, quantity: body.quantity,
+    },
+  }));
+  return {};
+}
+
+async function getProduct(table, cart, product) {
+  const answer = await table.documents.send(new GetCommand({
+    TableName: table.name, Key: { cart_id: cart, product_id: product }, ConsistentRead: true,
+  }));
+  return answer.Item ?? null;
+}
+
+async function getCart(table, cart) {
+  const items = [];
+  let start;
+  do {
+    const page = await table.documents.send(new QueryCommand({
+      TableName: table.name,
+      KeyConditionExpression: 'cart_id = :cart',
+      ExpressionAttributeValues: { ':cart': cart },
+      ConsistentRead: true,
+      ExclusiveStartKey: start,
+    }));
+    items.push(...page.Items);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const quantity = items.reduce((sum, item) => sum + item.quantity, 0);
+  const total = items.reduce((sum, item) => sum + item.price * item.quantity, 0);
+  return { products: items.map((item) => item.name), total_cost: total, avg_price: quantity ? total / quantity : 0 };
+}
+
+async function main(params) {
+  const begin = Date.now() / 1000;
+  const table = cartTable(params);
+  const start = process.hrtime.bigint();
+  const results = [];
+  for (const request of params.requests) {
+    const body = request.body || {};
+    if (request.route === 'PUT /cart') {
+      results.push(await addProduct(table, body.cart, body));
+    } else if (request.route === 'GET /cart/{id}') {
+      results.push(await getProduct(table, body.cart, request.path.id));
+    } else if (request.route === 'GET /cart') {
+      results.push(await getCart(table, body.cart));
+    } else {
+      throw new Error(`130.crud-api has no route "${request.route}"; routes: PUT /cart, GET /cart/{id}, GET /cart`);
+    }
+  }
+  const computeEnd = process.hrtime.bigint();
+  const isCold = freshProcess;
+  freshProcess = false;
+  return {
+    result: results,
+    measurement: { compute_time: Number((computeEnd - start) / 1000n) },
+    begin,
+    end: Date.now() / 1000,
+    is_cold: isCold,
+    request_id: process.env.__OW_ACTIVATION_ID || '',
+  };
+}
+
+exports.main = main;

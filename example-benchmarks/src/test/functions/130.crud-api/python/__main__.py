@@ -1,0 +1,104 @@
+"""130.crud-api: a shopping cart over a NoSQL table (partition key cart_id, sort key product_id).
+
+Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
+and average price. SeBS's NoSQL parameters arrive as action parameters; like SeBS's wrapper, the function moves
+them into the environment and reaches the table through a boto3 DynamoDB resource.
+"""
+
+import decimal
+import os
+import time
+
+import boto3
+
+# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
+_fresh_process = True
+
+
+def cart_table(args):
+    for key in [key for key in args if key.startswith("NOSQL_STORAGE_")]:
+        os.environ[key] = str(args.pop(key))
+    dynamodb = boto3.resource(
+        "dynamodb",
+        endpoint_url="http://" + os.environ["NOSQL_STORAGE_ENDPOINT"],
+        region_name="us-east-1",
+        aws_access_key_id="None",
+        aws_secret_access_key="None",
+    )
+    return dynamodb.Table(os.environ["NOSQL_STORAGE_TABLE_shopping_cart"])
+
+
+def plain(value):
+    """DynamoDB numbers come back as Decimal, which JSON does not know."""
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def add_product(table, cart, body):
+    table.put_item(Item={
+        "cart_id": cart,
+        "product_id": body["product_id"],
+        "name": body["name"],
+        "price": decimal.Decimal(str(body["price"])),
+        "quantity": decimal.Decimal(str(body["quantity"])),
+    })
+    return {}
+
+
+def get_product(table, cart, product):
+    return plain(table.get_item(Key={"cart_id": cart, "product_id": product}, ConsistentRead=True).get("Item"))
+
+
+def get_cart(table, cart):
+    items = []
+    query = {"KeyConditionExpression": boto3.dynamodb.conditions.Key("cart_id").eq(cart), "ConsistentRead": True}
+    while True:
+        page = table.query(**query)
+        items.extend(page["Items"])
+        if "LastEvaluatedKey" not in page:
+            break
+        query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    quantity = sum(item["quantity"] for item in items)
+    total = sum(item["price"] * item["quantity"] for item in items)
+    return {
+        "products": [item["name"] for item in items],
+        "total_cost": plain(total),
+        "avg_price": plain(total / quantity) if quantity else 0,
+    }
+
+
+def main(args):
+    global _fresh_process
+    import boto3.dynamodb.conditions  # noqa: F401 (Key expressions)
+    begin = time.time()
+    table = cart_table(args)
+    start = time.perf_counter_ns()
+    results = []
+    for request in args["requests"]:
+        route = request["route"]
+        body = request.get("body", {})
+        cart = body["cart"]
+        if route == "PUT /cart":
+            results.append(add_product(table, cart, body))
+        elif route == "GET /cart/{id}":
+            results.append(get_product(table, cart, request["path"]["id"]))
+        elif route == "GET /cart":
+            results.append(get_cart(table, cart))
+        else:
+            raise ValueError("130.crud-api has no route %r; routes: PUT /cart, GET /cart/{id}, GET /cart" % route)
+    compute_end = time.perf_counter_ns()
+    end = time.time()
+    is_cold, _fresh_process = _fresh_process, False
+    return {
+        "result": results,
+        "measurement": {"compute_time": (compute_end - start) // 1000},
+        "begin": begin,
+        "end": end,
+        "is_cold": is_cold,
+        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
+    }

@@ -1,0 +1,114 @@
+package org.serverlessbench.examples.functions.video;
+
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.serverlessbench.examples.functions.sebs.SebsOutput;
+import org.serverlessbench.examples.functions.sebs.SebsStorage;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * 220.video-processing as a Java action: downloads a video, runs ffmpeg ("watermark" overlays a half-transparent
+ * square that ffmpeg generates, "extract-gif" makes an animated GIF) and uploads the result.
+ */
+public final class VideoProcessing {
+
+    private VideoProcessing() {
+    }
+
+    public static JsonObject main(JsonObject args) throws IOException, InterruptedException {
+        double begin = SebsOutput.nowSeconds();
+        JsonObject buckets = args.getAsJsonObject("bucket");
+        JsonObject object = args.getAsJsonObject("object");
+        String bucket = buckets.get("bucket").getAsString();
+        String key = object.get("key").getAsString();
+        String operation = object.get("op").getAsString();
+        String duration = object.get("duration").getAsString();
+        Path work = Files.createTempDirectory("video-");
+        try (S3Client client = SebsStorage.objectStorage(args)) {
+            String name = key.substring(key.lastIndexOf('/') + 1);
+            Path source = work.resolve(name);
+            long downloadStart = System.nanoTime();
+            client.getObject(r -> r.bucket(bucket).key(buckets.get("input").getAsString() + "/" + key), source);
+            long downloadEnd = System.nanoTime();
+
+            String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            Path target;
+            List<String> command = new ArrayList<>(Arrays.asList("ffmpeg", "-hide_banner", "-loglevel", "error",
+                    "-y", "-i", source.toString()));
+            if (operation.equals("watermark")) {
+                target = work.resolve(stem + "-watermark.mp4");
+                command.addAll(Arrays.asList("-f", "lavfi", "-i", "color=c=white@0.5:s=64x64,format=rgba", "-t",
+                        duration, "-filter_complex", "[0:v][1:v]overlay=16:16:shortest=1", "-an", "-pix_fmt",
+                        "yuv420p", target.toString()));
+            } else if (operation.equals("extract-gif")) {
+                target = work.resolve(stem + "-extract-gif.gif");
+                command.addAll(Arrays.asList("-t", duration, "-vf", "fps=10,scale=320:-1:flags=lanczos",
+                        target.toString()));
+            } else {
+                throw new IllegalArgumentException("220.video-processing has no operation \"" + operation
+                        + "\"; operations: extract-gif, watermark");
+            }
+            run(command);
+            long computeEnd = System.nanoTime();
+
+            String outputKey = buckets.get("output").getAsString() + "/"
+                    + SebsStorage.uniqueName(target.getFileName().toString());
+            client.putObject(r -> r.bucket(bucket).key(outputKey), RequestBody.fromFile(target));
+            long uploadEnd = System.nanoTime();
+
+            JsonObject result = new JsonObject();
+            result.addProperty("bucket", bucket);
+            result.addProperty("key", outputKey);
+            JsonObject measurement = new JsonObject();
+            measurement.addProperty("download_time", SebsOutput.micros(downloadStart, downloadEnd));
+            measurement.addProperty("download_size", Files.size(source));
+            measurement.addProperty("compute_time", SebsOutput.micros(downloadEnd, computeEnd));
+            measurement.addProperty("upload_time", SebsOutput.micros(computeEnd, uploadEnd));
+            measurement.addProperty("upload_size", Files.size(target));
+            return SebsOutput.of(result, measurement, begin);
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                List<Path> all = paths.collect(Collectors.toList());
+                Collections.reverse(all);
+                for (Path path : all) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = readAll(process);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("ffmpeg did not finish within 120 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("ffmpeg failed with exit code " + process.exitValue() + ": "
+                    + new String(output, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] readAll(Process process) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int read = process.getInputStream().read(buffer); read >= 0;
+                read = process.getInputStream().read(buffer)) {
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+}
