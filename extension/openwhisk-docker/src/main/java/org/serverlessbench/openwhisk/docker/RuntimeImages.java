@@ -18,7 +18,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.serverlessbench.openwhisk.runtime.java.JavaActionRuntime;
 
 /**
  * The project's runtime images, made on this machine because no image registry is reachable from it: a Debian
@@ -35,8 +34,11 @@ public final class RuntimeImages {
     private static final String SUITE = "bookworm";
     private static final String BASE_REPOSITORY = "openwhisk-junit/debian";
     private static final String EMBEDDED_RUNTIME = "/org/serverlessbench/openwhisk/embedded/runtime/";
-    private static final Class<?> JAVA_RUNTIME = JavaActionRuntime.class;
-    private static final String JAVA_RUNTIME_PACKAGE = JAVA_RUNTIME.getPackageName().replace('.', '/') + "/";
+    /** The Java action runtime and Gson are runtime dependencies: only their jars go into the image. */
+    private static final String JAVA_RUNTIME = "org.serverlessbench.openwhisk.runtime.java.JavaActionRuntime";
+    private static final String GSON = "com.google.gson.JsonObject";
+    private static final String JAVA_RUNTIME_PACKAGE =
+            JAVA_RUNTIME.substring(0, JAVA_RUNTIME.lastIndexOf('.')).replace('.', '/') + "/";
     private static final Map<String, String> IMAGES = Map.of(
             NODEJS, "openwhisk-junit/runtime-nodejs:20",
             PYTHON, "openwhisk-junit/runtime-python:3.11",
@@ -92,11 +94,11 @@ public final class RuntimeImages {
                 case "python" -> copyResource(EMBEDDED_RUNTIME + "python-proxy.py", context.resolve("python-proxy.py"));
                 default -> {
                     writeJavaRuntimeJar(context.resolve("java-runtime.jar"));
-                    Files.copy(classPathEntry(com.google.gson.JsonObject.class), context.resolve("gson.jar"));
+                    Files.copy(classPathEntry(runtimeClass(GSON)), context.resolve("gson.jar"));
                 }
             }
             Map<String, String> args = "java".equals(family)
-                    ? Map.of("BASE_IMAGE", base, "JAVA_RUNTIME_CLASS", JAVA_RUNTIME.getName())
+                    ? Map.of("BASE_IMAGE", base, "JAVA_RUNTIME_CLASS", JAVA_RUNTIME)
                     : Map.of("BASE_IMAGE", base);
             BuiltImage built = images.build(new ImageBuild(context.resolve("Dockerfile"), context,
                     IMAGES.get(resolved), args));
@@ -167,7 +169,7 @@ public final class RuntimeImages {
 
     /** The classes of the Java action runtime package, from wherever they are on the class path. */
     private static void writeJavaRuntimeJar(Path target) throws IOException {
-        Path source = classPathEntry(JAVA_RUNTIME);
+        Path source = classPathEntry(runtimeClass(JAVA_RUNTIME));
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target))) {
             if (Files.isDirectory(source)) {
                 Path directory = source.resolve(JAVA_RUNTIME_PACKAGE);
@@ -199,6 +201,15 @@ public final class RuntimeImages {
         jar.putNextEntry(entry);
         jar.write(bytes);
         jar.closeEntry();
+    }
+
+    private static Class<?> runtimeClass(String name) {
+        try {
+            return Class.forName(name, false, RuntimeImages.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name + " is not on the class path; openwhisk-docker needs the runtime"
+                    + " dependencies org.serverlessbench:openwhisk-java-runtime and com.google.code.gson:gson", e);
+        }
     }
 
     private static Path classPathEntry(Class<?> type) {
