@@ -34,7 +34,7 @@ final class RunHistory {
         this.root = root;
     }
 
-    /** A new, empty folder for a run started at {@code startedAt}; a suffix keeps runs of the same millisecond apart. */
+    /** A new, empty folder for a run started at {@code startedAt}; a suffix keeps runs of one millisecond apart. */
     Path create(Instant startedAt) throws IOException {
         Files.createDirectories(root);
         String id = RUN_ID.format(startedAt);
