@@ -249,7 +249,10 @@ function exitWithParent() {
     process.stdin.on('error', () => process.exit(0));
 }
 
-exitWithParent();
+// Only a process runtime has a parent JVM at the other end of stdin; in a Docker container stdin is closed at once.
+if (process.env.OPENWHISK_EMBEDDED_PROCESS) {
+    exitWithParent();
+}
 
 const server = http.createServer((request, response) => {
     const route = request.method === 'POST' ? { '/init': init, '/run': run }[request.url] : undefined;

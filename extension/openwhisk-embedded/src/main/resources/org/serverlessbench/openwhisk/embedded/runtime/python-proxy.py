@@ -228,5 +228,7 @@ def serve():
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(line_buffering=True)
-    exit_with_parent()
+    # Only a process runtime has a parent JVM at the other end of stdin; in a Docker container stdin is closed.
+    if os.environ.get("OPENWHISK_EMBEDDED_PROCESS"):
+        exit_with_parent()
     serve()

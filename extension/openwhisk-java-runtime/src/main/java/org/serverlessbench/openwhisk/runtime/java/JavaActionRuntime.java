@@ -36,7 +36,10 @@ public final class JavaActionRuntime {
             System.err.println("Usage: java " + JavaActionRuntime.class.getName() + " <port>");
             System.exit(2);
         }
-        ParentWatch.startInBackground();
+        // Only a process runtime has a parent JVM at the other end of stdin; in a Docker container stdin is closed.
+        if (System.getenv("OPENWHISK_EMBEDDED_PROCESS") != null) {
+            ParentWatch.startInBackground();
+        }
         StartupWarmup.startInBackground();
         JavaActionRuntime runtime = new JavaActionRuntime();
         HttpServer server = HttpServer.create(
