@@ -223,10 +223,11 @@ class ResultsSinkTest {
         sink.append(Rows.warm("A#warm", "f", 1, 10, 5));
         sink.close();
 
-        assertThat(Files.getPosixFilePermissions(directory.resolve("results.json")))
-                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(Files.getPosixFilePermissions(directory.resolve("results.csv")))
-                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        for (String file : List.of("results.json", "results.csv", "report.html", "sebs/result.csv",
+                "sebs/experiments.json")) {
+            assertThat(Files.getPosixFilePermissions(directory.resolve("latest").resolve(file))).as(file)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     @Test
