@@ -64,8 +64,9 @@ class ArchetypeProjectIT {
                 .contains("OpenWhisk results:");
         assertThat(maven.localRepository().resolve("org/junit/jupiter/junit-jupiter-engine/" + junitVersion))
                 .as("JUnit %s resolved through the BOM", junitVersion).isDirectory();
-        Path csv = project.resolve("target/openwhisk-results/results.csv");
-        assertThat(project.resolve("target/openwhisk-results/results.json")).isNotEmptyFile();
+        Path csv = project.resolve("target/openwhisk-results/latest/results.csv");
+        assertThat(project.resolve("target/openwhisk-results/latest/results.json")).isNotEmptyFile();
+        assertThat(project.resolve("target/openwhisk-results/latest/report.html")).isNotEmptyFile();
         assertThat(Files.readString(csv, StandardCharsets.UTF_8))
                 .contains(",hello-java,", ",hello-python,", ",hello-nodejs,");
     }
