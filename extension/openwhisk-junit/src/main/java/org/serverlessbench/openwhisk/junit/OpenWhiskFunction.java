@@ -63,6 +63,12 @@ public @interface OpenWhiskFunction {
     /** Extra action annotations, as {@code "key=value"}; a value that parses as JSON is JSON. */
     String[] annotations() default {};
 
+    /**
+     * The SeBS benchmark this function implements, such as {@code 311.compression}, recorded with every invocation.
+     * When empty: the first folder of {@link #code()} named like one ({@code 3 digits.name}), else none.
+     */
+    String benchmark() default "";
+
     /** Export as a web action ({@code web-export=true}), as SeBS does; needed by {@link HttpTrigger}. */
     boolean web() default true;
 

@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * The fields of an {@link InvocationRow} in the order and with the names used in {@code results.json} and as the
  * header of {@code results.csv}. Values are {@code String}, {@code Boolean}, {@code Long}, {@code Integer} or
- * {@code null}; {@code startedAt} is an ISO-8601 instant.
+ * {@code null}, and a map for {@code measurement} (an object in JSON, JSON text in CSV); {@code startedAt} and
+ * {@code scheduledAt} are ISO-8601 instants.
  */
 final class InvocationColumns {
 
@@ -30,7 +31,17 @@ final class InvocationColumns {
             new Column("memoryMb", InvocationRow::memoryMb),
             new Column("startedAt", row -> row.startedAt().toString()),
             new Column("deployment", InvocationRow::deployment),
-            new Column("image", InvocationRow::image));
+            new Column("image", InvocationRow::image),
+            new Column("benchmark", InvocationRow::benchmark),
+            new Column("language", InvocationRow::language),
+            new Column("mode", row -> row.conditions().mode()),
+            new Column("concurrency", row -> row.conditions().concurrency()),
+            new Column("trial", row -> row.conditions().trial()),
+            new Column("scheduledAt", row -> row.conditions().scheduledAt() == null
+                    ? null : row.conditions().scheduledAt().toString()),
+            new Column("payloadBytes", row -> row.conditions().payloadBytes()),
+            new Column("idleMs", row -> row.conditions().idleMs()),
+            new Column("measurement", InvocationRow::measurement));
 
     private InvocationColumns() {}
 

@@ -1,6 +1,9 @@
 package org.serverlessbench.openwhisk.report;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,11 @@ import java.util.Objects;
  * @param startedAt wall-clock time at which the client sent the request
  * @param deployment {@code code} for a code action, {@code image} for a Docker-image (blackbox) action
  * @param image the action's Docker image reference, or {@code null} for a code action
+ * @param benchmark the SeBS benchmark the function implements (e.g. {@code 311.compression}), or {@code null}
+ * @param language the function's language ({@code nodejs}, {@code python}, {@code java}, ...), or {@code null}
+ * @param measurement the {@code measurement} object of the function's result (SeBS's {@code download_time},
+ *     {@code compute_time}, ... in µs, sizes in bytes), empty when the result had none
+ * @param conditions the experiment conditions of the invocation
  */
 public record InvocationRow(
         String test,
@@ -47,7 +55,11 @@ public record InvocationRow(
         Integer memoryMb,
         Instant startedAt,
         String deployment,
-        String image) {
+        String image,
+        String benchmark,
+        String language,
+        Map<String, Object> measurement,
+        Conditions conditions) {
 
     /** {@link #deployment()} of a code action. */
     public static final String CODE = "code";
@@ -62,11 +74,30 @@ public record InvocationRow(
                 providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, CODE, null);
     }
 
+    /** A row without benchmark, language, measurement or conditions. */
+    public InvocationRow(String test, String function, String action, String trigger, String activationId,
+            boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
+            Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt,
+            String deployment, String image) {
+        this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
+                providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, deployment,
+                image, null, null, Map.of(), Conditions.NONE);
+    }
+
+    /** This row with {@code value} as its conditions. */
+    public InvocationRow withConditions(Conditions value) {
+        return new InvocationRow(test, function, action, trigger, activationId, warmup, cold, status, success,
+                clientTimeUs, providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb,
+                startedAt, deployment, image, benchmark, language, measurement, value);
+    }
+
     public InvocationRow {
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(deployment, "deployment");
+        measurement = measurement == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(measurement));
+        conditions = conditions == null ? Conditions.NONE : conditions;
         if (clientTimeUs < 0) {
             throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
         }

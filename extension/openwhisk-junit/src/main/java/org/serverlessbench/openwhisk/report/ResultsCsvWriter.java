@@ -1,26 +1,40 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Writes {@code results.csv} (RFC 4180): a header with the field names of {@code results.json}, then one line per
- * invocation. Empty cells stand for absent values; cells with commas, quotes or line breaks are quoted.
+ * invocation. Empty cells stand for absent values (an empty map too); a map is written as JSON text; cells with
+ * commas, quotes or line breaks are quoted.
  */
 final class ResultsCsvWriter {
+
+    private final ObjectMapper mapper = new ObjectMapper();
 
     void write(List<InvocationRow> rows, Writer out) throws IOException {
         out.write(InvocationColumns.names().stream().map(ResultsCsvWriter::cell).collect(Collectors.joining(",")));
         out.write("\r\n");
         for (InvocationRow row : rows) {
-            out.write(InvocationColumns.ALL.stream()
-                    .map(column -> column.value().apply(row))
-                    .map(value -> value == null ? "" : cell(value.toString()))
-                    .collect(Collectors.joining(",")));
+            List<String> cells = new ArrayList<>(InvocationColumns.ALL.size());
+            for (InvocationColumns.Column column : InvocationColumns.ALL) {
+                cells.add(text(column.value().apply(row)));
+            }
+            out.write(String.join(",", cells));
             out.write("\r\n");
         }
+    }
+
+    private String text(Object value) throws IOException {
+        if (value == null || value instanceof Map<?, ?> map && map.isEmpty()) {
+            return "";
+        }
+        return cell(value instanceof Map<?, ?> ? mapper.writeValueAsString(value) : value.toString());
     }
 
     static String cell(String value) {

@@ -45,7 +45,7 @@ final class Calls {
                 Object result = answer.activation() != null ? null : answer.result();
                 return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.LIBRARY,
                         begin, clientTimeUs, answer.activationId(), result, answer.httpStatus(),
-                        action.spec().code().image()), record,
+                        action.spec().code().image(), action.spec().benchmark(), action.spec().language()), record,
                         recordTimeout, client::activationLogs);
             }
 
@@ -79,7 +79,8 @@ final class Calls {
                 String body = new String(answer.body(), StandardCharsets.UTF_8);
                 Object result = body.isEmpty() ? null : JsonCodec.valueOrText(body);
                 return new DefaultInvocation(new ClientCall(action.name(), action.actionName(), TriggerType.HTTP,
-                        begin, clientTimeUs, activationId, result, answer.statusCode(), action.spec().code().image()),
+                        begin, clientTimeUs, activationId, result, answer.statusCode(), action.spec().code().image(),
+                        action.spec().benchmark(), action.spec().language()),
                         record, recordTimeout,
                         client::activationLogs);
             }

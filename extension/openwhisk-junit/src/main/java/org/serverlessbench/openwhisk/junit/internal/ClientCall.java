@@ -10,7 +10,15 @@ import org.serverlessbench.openwhisk.junit.TriggerType;
  * @param result       the result as the client got it; null to take it from the activation record
  * @param httpStatus   the HTTP status of the answer
  * @param image        the action's Docker image, or null for a code action
+ * @param benchmark    the SeBS benchmark the function implements, or null
+ * @param language     the function's language, or null when the kind does not say
  */
 record ClientCall(String function, String action, TriggerType trigger, Instant begin, long timeUs,
-        String activationId, Object result, int httpStatus, String image) {
+        String activationId, Object result, int httpStatus, String image, String benchmark,
+        String language) {
+
+    ClientCall(String function, String action, TriggerType trigger, Instant begin, long timeUs, String activationId,
+            Object result, int httpStatus, String image) {
+        this(function, action, trigger, begin, timeUs, activationId, result, httpStatus, image, null, null);
+    }
 }

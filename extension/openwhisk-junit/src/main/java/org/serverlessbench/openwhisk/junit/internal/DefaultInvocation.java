@@ -60,6 +60,21 @@ final class DefaultInvocation implements Invocation {
         return call.image();
     }
 
+    /** The SeBS benchmark of the function, or {@code null}. */
+    String benchmark() {
+        return call.benchmark();
+    }
+
+    /** The function's language, or {@code null}. */
+    String language() {
+        return call.language();
+    }
+
+    /** The {@code measurement} object of the function's result; waits for a record still being fetched. */
+    Map<String, Object> measurement() {
+        return resolved().measurement();
+    }
+
     /** Whether the invocation is known to be cold without waiting for a record still being fetched. */
     boolean coldKnownNow() {
         return record.isDone() && cold();

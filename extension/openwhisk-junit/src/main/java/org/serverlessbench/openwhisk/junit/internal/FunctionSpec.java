@@ -14,9 +14,12 @@ import org.serverlessbench.openwhisk.junit.FunctionUpdate;
  * A validated {@code @OpenWhiskFunction}: everything needed to deploy it, independent of the target.
  *
  * @param declaredOn {@code class a.B} or {@code method a.B#c}, for messages
+ * @param benchmark  the SeBS benchmark the function implements, or null
+ * @param language   the function's language, from its kind ({@code nodejs}, {@code python}, ...), or null
  */
 record FunctionSpec(String name, String declaredOn, CodePackage code, int memory, int timeout,
-        Map<String, Object> parameters, Map<String, Object> annotations, boolean web) {
+        Map<String, Object> parameters, Map<String, Object> annotations, boolean web, String benchmark,
+        String language) {
 
     /** The action annotation holding {@link #hash()}, compared to skip redeploying an unchanged action. */
     static final String HASH_ANNOTATION = "openwhisk-junit.hash";
@@ -56,7 +59,7 @@ record FunctionSpec(String name, String declaredOn, CodePackage code, int memory
         return new FunctionSpec(name, declaredOn, code,
                 update.memory() == null ? memory : update.memory(),
                 update.timeout() == null ? timeout : update.timeout(),
-                merged, annotations, web);
+                merged, annotations, web, benchmark, language);
     }
 
     /** The annotations to deploy: the declared ones, web export as {@code wsk --web true} sets it, and the hash. */

@@ -12,6 +12,7 @@ final class FunctionSpecReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_@.-]*");
     private static final int MAX_NAME_LENGTH = 200;
+    private static final Pattern SEBS_BENCHMARK = Pattern.compile("\\d{3}\\.[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final List<String> RESERVED_ANNOTATIONS = List.of("web-export", "raw-http",
             FunctionSpec.HASH_ANNOTATION, FunctionSpec.REVISION_ANNOTATION);
 
@@ -71,8 +72,28 @@ final class FunctionSpecReader {
         if (!own.isEmpty() || code.isEmpty()) {
             return Optional.empty();
         }
+        String kind = code.get().image() == null ? code.get().kind() : function.kind().strip();
         return Optional.of(new FunctionSpec(name, declaredOn, code.get(), function.memory(), function.timeout(),
-                parameters, annotations, function.web()));
+                parameters, annotations, function.web(), benchmark(function), language(kind)));
+    }
+
+    /** The declared benchmark, else the first folder of the code path named as SeBS names benchmarks. */
+    private static String benchmark(OpenWhiskFunction function) {
+        if (!function.benchmark().isBlank()) {
+            return function.benchmark().strip();
+        }
+        for (String segment : function.code().split("[/\\\\]")) {
+            if (SEBS_BENCHMARK.matcher(segment).matches()) {
+                return segment;
+            }
+        }
+        return null;
+    }
+
+    /** The family of {@code kind}: {@code nodejs} for {@code nodejs:20}; null for blackbox or an empty kind. */
+    private static String language(String kind) {
+        String family = kind.contains(":") ? kind.substring(0, kind.indexOf(':')) : kind;
+        return family.isEmpty() || family.equals("blackbox") ? null : family;
     }
 
     private static void addIfPresent(List<String> problems, String problem) {

@@ -10,7 +10,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.serverlessbench.openwhisk.junit.Invocation;
+import org.serverlessbench.openwhisk.report.Conditions;
 import org.serverlessbench.openwhisk.report.InvocationRow;
 import org.serverlessbench.openwhisk.report.ProgressLine;
 import org.serverlessbench.openwhisk.report.ResultsSink;
@@ -18,13 +20,20 @@ import org.serverlessbench.openwhisk.report.ResultsSink;
 /**
  * Collects the invocations of one test (or of one class's {@code @BeforeAll}/{@code @AfterAll}); at the end of the
  * test waits for their records, appends them to the run's results and publishes the report entries.
+ *
+ * <p>Each invocation is recorded with the {@link Conditions} in force on the thread that made it: those set for the
+ * whole test (an experiment's point) overlaid with those an experiment driver set for the current call.
  */
 final class Recorder {
 
     private final String test;
     private final ExtensionContext.Store runStore;
     private final ProgressLine progress;
-    private final List<DefaultInvocation> pending = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private final ThreadLocal<Conditions> callConditions = new ThreadLocal<>();
+    private volatile Conditions testConditions = Conditions.NONE;
+
+    private record Pending(DefaultInvocation invocation, Conditions conditions) {}
 
     Recorder(String test, ExtensionContext.Store runStore, ProgressLine progress) {
         this.test = test;
@@ -54,9 +63,38 @@ final class Recorder {
         return context.getTestMethod().map(Method::getName).map(method -> type + "#" + method).orElse(type);
     }
 
+    /** Sets the conditions of every invocation this recorder records from now on. */
+    void testConditions(Conditions conditions) {
+        testConditions = conditions;
+    }
+
+    /** The conditions an invocation made now on this thread is recorded with. */
+    Conditions conditions() {
+        Conditions call = callConditions.get();
+        return call == null ? testConditions : testConditions.overlay(call);
+    }
+
+    /**
+     * Runs {@code body} on this thread with {@code conditions} overlaid on the test's for every invocation it makes.
+     */
+    <T> T during(Conditions conditions, ThrowingSupplier<T> body) throws Throwable {
+        Conditions outer = callConditions.get();
+        callConditions.set(outer == null ? conditions : outer.overlay(conditions));
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) {
+                callConditions.remove();
+            } else {
+                callConditions.set(outer);
+            }
+        }
+    }
+
     void record(DefaultInvocation invocation) {
+        Conditions conditions = conditions();
         synchronized (this) {
-            pending.add(invocation);
+            pending.add(new Pending(invocation, conditions));
         }
         if (!invocation.warmup()) {
             progress.record(invocation.clientTimeUs(), invocation.coldKnownNow());
@@ -72,16 +110,16 @@ final class Recorder {
      */
     List<Invocation> finish(ResultsSink sink, Consumer<Map<String, String>> publisher) {
         runStore.getOrComputeIfAbsent(ResultsSink.class, type -> sink, ResultsSink.class);
-        List<DefaultInvocation> done;
+        List<Pending> done;
         synchronized (this) {
             done = List.copyOf(pending);
             pending.clear();
         }
         List<Invocation> measured = new ArrayList<>();
-        for (DefaultInvocation invocation : done) {
-            sink.append(row(invocation));
-            if (!invocation.warmup()) {
-                measured.add(invocation);
+        for (Pending recorded : done) {
+            sink.append(row(recorded.invocation(), recorded.conditions()));
+            if (!recorded.invocation().warmup()) {
+                measured.add(recorded.invocation());
             }
         }
         Map<String, String> entries = ReportEntries.of(measured);
@@ -92,14 +130,15 @@ final class Recorder {
     }
 
     /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
-    private InvocationRow row(DefaultInvocation invocation) {
+    private InvocationRow row(DefaultInvocation invocation, Conditions conditions) {
         return new InvocationRow(test, invocation.function(), invocation.action(),
                 invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
                 invocation.warmup(), invocation.cold(), invocation.statusText(), invocation.success(),
                 invocation.clientTimeUs(), boxed(invocation.providerExecutionUs()),
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
                 boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin(),
-                invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image());
+                invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image(),
+                invocation.benchmark(), invocation.language(), invocation.measurement(), conditions);
     }
 
     private static Long boxed(OptionalLong value) {

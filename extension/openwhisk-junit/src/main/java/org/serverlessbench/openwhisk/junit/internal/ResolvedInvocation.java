@@ -1,5 +1,6 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.serverlessbench.openwhisk.client.Activation;
@@ -16,7 +17,8 @@ import org.serverlessbench.openwhisk.junit.ActivationStatus;
  */
 record ResolvedInvocation(Activation activation, ActivationStatus status, String statusText, boolean success,
         Object result, OptionalLong providerExecutionUs, OptionalLong providerInitUs, OptionalLong providerWaitUs,
-        boolean cold, OptionalLong benchmarkTimeUs, OptionalInt memoryMb, String recordProblem) {
+        boolean cold, OptionalLong benchmarkTimeUs, OptionalInt memoryMb, String recordProblem,
+        Map<String, Object> measurement) {
 
     static ResolvedInvocation of(ClientCall call, Activation activation, String recordProblem) {
         Object result = call.result() != null || activation == null || activation.response() == null
@@ -44,7 +46,8 @@ record ResolvedInvocation(Activation activation, ActivationStatus status, String
                 micros(activation == null ? OptionalLong.empty() : activation.initTime()),
                 micros(activation == null ? OptionalLong.empty() : activation.waitTime()),
                 cold, ResultFields.benchmarkTimeUs(result),
-                activation == null ? OptionalInt.empty() : activation.memoryMb(), recordProblem);
+                activation == null ? OptionalInt.empty() : activation.memoryMb(), recordProblem,
+                ResultFields.measurement(result));
     }
 
     private static ActivationStatus statusOf(String text) {

@@ -2,6 +2,7 @@ package org.serverlessbench.openwhisk.junit.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -37,6 +38,23 @@ final class ResultFields {
         }
         return OptionalLong.of(end.subtract(begin).multiply(MICROS_PER_SECOND)
                 .setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /**
+     * The {@code measurement} object of a SeBS-style result, entries in their order; numbers stay numbers, other
+     * values are left out. Empty when there is none.
+     */
+    static Map<String, Object> measurement(Object result) {
+        if (!(result instanceof Map<?, ?> map) || !(map.get("measurement") instanceof Map<?, ?> measurement)) {
+            return Map.of();
+        }
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        measurement.forEach((key, value) -> {
+            if (value instanceof Number) {
+                numbers.put(String.valueOf(key), value);
+            }
+        });
+        return numbers;
     }
 
     private static BigDecimal seconds(Object value) {
