@@ -36,6 +36,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(OpenWhiskExtension.class);
 
     private final TriggerResolver triggers = new TriggerResolver();
+    private final BodyDrivers drivers = BodyDrivers.standard();
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -141,7 +142,16 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
         return triggers.resolve(parameterContext, extensionContext, run);
     }
 
-    /** Binds the {@code @FunctionSource} arguments of this invocation to its test, before the method runs. */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        proceed(invocation, invocationContext, extensionContext);
+    }
+
+    /**
+     * Binds the {@code @FunctionSource} arguments of this invocation to its test, then runs the body: once, or as
+     * the experiment declared on the method demands.
+     */
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
             ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext)
@@ -156,7 +166,18 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
                         extensionContext, testRun(extensionContext)));
             }
         }
-        invocation.proceed();
+        proceed(invocation, invocationContext, extensionContext);
+    }
+
+    private void proceed(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext) throws Throwable {
+        Optional<BodyDriver> driver = drivers.forMethod(invocationContext.getExecutable());
+        if (driver.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
+        driver.get().drive(TestBody.of(invocationContext, extensionContext));
     }
 
     private static void finishRecording(ExtensionContext context) {
