@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Describes the machine a run ran on, for the {@code run.environment} block of {@code results.json}. */
 final class RunEnvironment {
 
-    private static final long VERSION_PROBE_TIMEOUT_SECONDS = 5;
+    private static final long VERSION_PROBE_TIMEOUT_SECONDS = 30;
 
     private RunEnvironment() {}
 
