@@ -16,7 +16,7 @@ import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
  * logs, as OpenWhisk's {@code ContainerProxy.initializeAndRun} does, and builds the record.
  */
 final class ActivationRunner {
-    /** How long to wait for the end-of-activation sentinels after an activation that went well. */
+    /** How long to wait for the end-of-activation sentinels after an activation or a failed init that answered. */
     static final Duration LOG_SENTINEL_WAIT = Duration.ofSeconds(2);
     /**
      * How long to wait for the last output of a process that died: its streams close at once, and the runtime's own
@@ -63,8 +63,9 @@ final class ActivationRunner {
                 failure = ActivationResult.developerError(ActivationMessages.timedOut(timeoutMs, true));
             }
             if (failure != null) {
-                List<String> logs = ActivationLogFormatter.format(
-                        crashLog != null ? crashLog : container.drainLogs(Duration.ZERO), action.logsMb());
+                // a runtime that answered the failed /init writes the sentinels after its traceback: wait for them
+                List<String> logs = ActivationLogFormatter.format(crashLog != null ? crashLog
+                        : container.drainLogs(timedOut ? Duration.ZERO : LOG_SENTINEL_WAIT), action.logsMb());
                 ObjectNode record = ActivationRecords.build(request, failure, initStartMs, initStartMs + initTimeMs,
                         initTimeMs, waitTimeMs, timedOut, logs);
                 return new Outcome(record, false);
