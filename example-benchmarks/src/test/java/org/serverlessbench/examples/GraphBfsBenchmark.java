@@ -47,7 +47,11 @@ class GraphBfsBenchmark {
     }
 
     static void check(Invocation invocation, int vertices) {
-        Map<String, Object> result = SebsGraphs.result(invocation, vertices);
+        checkLevels(SebsGraphs.result(invocation, vertices), vertices);
+    }
+
+    /** The checks on the function's {@code result}, after {@link SebsGraphs#result}. */
+    static void checkLevels(Map<String, Object> result, int vertices) {
         List<Long> levels = levels(result);
         long rootDegree = SebsGraphs.integer(result, "root_degree");
         assertThat(SebsGraphs.integer(result, "visited")).as("vertices visited").isEqualTo(vertices);

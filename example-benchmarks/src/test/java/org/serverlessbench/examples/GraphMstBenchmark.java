@@ -45,7 +45,11 @@ class GraphMstBenchmark {
     }
 
     static void check(Invocation invocation, int vertices) {
-        Map<String, Object> result = SebsGraphs.result(invocation, vertices);
+        checkTree(SebsGraphs.result(invocation, vertices), vertices);
+    }
+
+    /** The checks on the function's {@code result}, after {@link SebsGraphs#result}. */
+    static void checkTree(Map<String, Object> result, int vertices) {
         assertThat(SebsGraphs.integer(result, "tree_edges")).as("edges of the tree").isEqualTo(vertices - 1);
         assertThat(SebsGraphs.integer(result, "foreign_edges")).as("tree edges that are not graph edges")
                 .isZero();

@@ -43,15 +43,20 @@ final class SebsGraphs {
     }
 
     /**
-     * The function's {@code result}, after checking SeBS's measurement fields and that it worked on a graph of
-     * {@code vertices} vertices with the Barabási-Albert edge count.
+     * The function's {@code result}, after checking SeBS's measurement fields and, with {@link #checkGraph}, the
+     * graph it reports.
      */
     static Map<String, Object> result(Invocation invocation, int vertices) {
         Map<String, Object> result = SebsInvocations.result(invocation);
         SebsInvocations.measurement(invocation, "graph_generating_time", "compute_time");
-        assertThat(integer(result, "vertices")).as("vertices of %s", invocation.activationId()).isEqualTo(vertices);
-        assertThat(integer(result, "edges")).as("edges of %s", invocation.activationId()).isEqualTo(edges(vertices));
+        checkGraph(result, vertices);
         return result;
+    }
+
+    /** The function worked on a graph of {@code vertices} vertices with the Barabási-Albert edge count. */
+    static void checkGraph(Map<String, Object> result, int vertices) {
+        assertThat(integer(result, "vertices")).as("vertices").isEqualTo(vertices);
+        assertThat(integer(result, "edges")).as("edges").isEqualTo(edges(vertices));
     }
 
     static long integer(Map<String, Object> result, String key) {
