@@ -1,0 +1,68 @@
+"""503.graph-bfs: generates a Barabási-Albert graph of `size` vertices from `seed` and searches it breadth-first.
+
+python-igraph draws from Python's `random` module, so seeding it makes the graph reproducible. The search starts at
+vertex 0. The result gives the number of vertices on each level and two counts that prove the levels are distances
+from the root: `level_gaps`, edges whose ends lie more than one level apart, and `orphans`, vertices other than the
+root without a neighbour one level closer. Both are 0 exactly when every level is the shortest distance. They are
+computed after the timed sections. Times in `measurement` are microseconds, as SeBS reports them.
+"""
+
+import os
+import random
+import time
+
+import igraph
+
+# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
+ATTACHMENTS = 10
+ROOT = 0
+
+# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
+_fresh_process = True
+
+
+def micros(start_ns, end_ns):
+    return (end_ns - start_ns) // 1000
+
+
+def main(args):
+    global _fresh_process
+    begin = time.time()
+    size = int(args["size"])
+    random.seed(int(args.get("seed", 42)))
+
+    generate_start = time.perf_counter_ns()
+    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
+    generate_end = time.perf_counter_ns()
+    order, layer_starts, _parents = graph.bfs(ROOT)
+    compute_end = time.perf_counter_ns()
+
+    end = time.time()
+    level = [-1] * graph.vcount()
+    for depth in range(len(layer_starts) - 1):
+        for vertex in order[layer_starts[depth]:layer_starts[depth + 1]]:
+            level[vertex] = depth
+    level_gaps = sum(1 for a, b in graph.get_edgelist() if abs(level[a] - level[b]) > 1)
+    adjacency = graph.get_adjlist()
+    orphans = sum(1 for v in range(graph.vcount())
+                  if v != ROOT and not any(level[u] == level[v] - 1 for u in adjacency[v]))
+    is_cold, _fresh_process = _fresh_process, False
+    return {
+        "result": {
+            "vertices": graph.vcount(),
+            "edges": graph.ecount(),
+            "root_degree": graph.degree(ROOT),
+            "visited": len(order),
+            "levels": [layer_starts[i + 1] - layer_starts[i] for i in range(len(layer_starts) - 1)],
+            "level_gaps": level_gaps,
+            "orphans": orphans,
+        },
+        "measurement": {
+            "graph_generating_time": micros(generate_start, generate_end),
+            "compute_time": micros(generate_end, compute_end),
+        },
+        "begin": begin,
+        "end": end,
+        "is_cold": is_cold,
+        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
+    }
