@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,11 @@ import org.serverlessbench.openwhisk.embedded.runtime.LogLine;
 final class ContainerLogs extends ResultCallback.Adapter<Frame> {
 
     static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+    /**
+     * The line (then the port number) that the project's runtimes print on stdout once they listen, when their port
+     * variable is 0; as the embedded OpenWhisk's {@code ProcessOutput} reads it.
+     */
+    static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
     private static final String STDOUT = "stdout";
     private static final String STDERR = "stderr";
     /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
@@ -31,6 +37,7 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
     private final AtomicLong bufferedChars = new AtomicLong();
     private final ByteArrayOutputStream stdoutPartial = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderrPartial = new ByteArrayOutputStream();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private volatile boolean ended;
 
     @Override
@@ -51,7 +58,9 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
     }
 
     private void line(String stream, String text) {
-        if (text.endsWith(SENTINEL) && text.length() > SENTINEL.length()) {
+        if (STDOUT.equals(stream) && !port.isDone() && text.startsWith(PORT_ANNOUNCEMENT)) {
+            announce(text.substring(PORT_ANNOUNCEMENT.length()));
+        } else if (text.endsWith(SENTINEL) && text.length() > SENTINEL.length()) {
             add(stream, text.substring(0, text.length() - SENTINEL.length()));
             add(stream, SENTINEL);
         } else {
@@ -65,6 +74,27 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
         } else {
             bufferedChars.addAndGet(-text.length());
         }
+    }
+
+    private void announce(String number) {
+        try {
+            int announced = Integer.parseInt(number.strip());
+            if (announced < 1 || announced > 65_535) {
+                throw new NumberFormatException("out of range");
+            }
+            port.complete(announced);
+        } catch (NumberFormatException e) {
+            port.completeExceptionally(new IllegalStateException("the runtime announced a port that is not one: '"
+                    + number + "'"));
+        }
+    }
+
+    /**
+     * The port a runtime on the host network announced once it listened; completed exceptionally when the log stream
+     * ends first (the container exited) or the announcement is malformed.
+     */
+    CompletableFuture<Integer> announcedPort() {
+        return port;
     }
 
     @Override
@@ -92,6 +122,8 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
                     stderrPartial.reset();
                 }
             }
+            port.completeExceptionally(new IllegalStateException("the container's output ended before the runtime"
+                    + " announced its port"));
             queue.add(END_OF_STREAM);
         }
     }

@@ -27,9 +27,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.ConnectionPool;
@@ -230,6 +232,7 @@ public final class DockerContainerFactory implements ContainerFactory {
         Map<String, String> imageLabels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
                 ? Map.of() : inspected.getConfig().getLabels();
         String portVariable = imageLabels.get(ImageLabels.PORT_VARIABLE);
+        boolean announcesPort = portVariable != null && "true".equals(imageLabels.get(ImageLabels.ANNOUNCES_PORT));
         String id = family(kind) + "-docker-" + counter.incrementAndGet();
         long bytes = memoryMb * 1024L * 1024L;
         HostConfig host = HostConfig.newHostConfig()
@@ -240,7 +243,13 @@ public final class DockerContainerFactory implements ContainerFactory {
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("OW_MEMORY_MB", Integer.toString(memoryMb));
         int hostPort = 0;
-        if (portVariable != null) {
+        if (announcesPort) {
+            // The runtime binds a free port itself and announces it (see awaitAnnouncedPort).
+            env.put(portVariable, "0");
+            host.withNetworkMode("host");
+        } else if (portVariable != null) {
+            // An image built before runtimes announced their port: another process can take this one before the
+            // runtime binds it, as with every runtime until then.
             hostPort = freeLoopbackPort();
             env.put(portVariable, Integer.toString(hostPort));
             host.withNetworkMode("host");
@@ -276,6 +285,8 @@ public final class DockerContainerFactory implements ContainerFactory {
                     .withFollowStream(true).exec(logs);
             if (portVariable == null) {
                 hostPort = publishedPort(containerId);
+            } else if (announcesPort) {
+                hostPort = awaitAnnouncedPort(containerId, id, logs);
             }
             container = new DockerActionContainer(id, containerId, kind, memoryMb, hostPort, docker, http, logs,
                     logStream, pauser, pauseGrace, running::remove);
@@ -359,6 +370,29 @@ public final class DockerContainerFactory implements ContainerFactory {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The port a runtime on the host network bound itself and announced on stdout. It is never chosen here and
+     * released for the runtime to bind: in between, any process could take it, and {@code /init} would then go to
+     * whatever listens there.
+     */
+    private int awaitAnnouncedPort(String containerId, String id, ContainerLogs logs) throws ContainerStartException {
+        String why;
+        try {
+            return logs.announcedPort().get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            why = "did not listen on a port within " + START_TIMEOUT.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            why = "did not listen on a port: " + e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            why = "was interrupted while waiting for its runtime to listen on a port";
+        }
+        String printed = logs.takeText(Duration.ofMillis(500));
+        removeQuietly(containerId);
+        throw new ContainerStartException("Container " + id + " (" + containerId.substring(0, 12) + ") " + why
+                + "; it was removed" + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
     }
 
     private static String ownerStart() {

@@ -40,6 +40,7 @@ class RuntimeImagesTest {
             assertThat(images.find(reference)).hasValueSatisfying(image -> {
                 assertThat(image.getConfig().getLabels())
                         .containsEntry(ImageLabels.PORT_VARIABLE, "OW_PROXY_PORT")
+                        .containsEntry(ImageLabels.ANNOUNCES_PORT, "true")
                         .containsKey(ImageLabels.CONTENT_HASH);
             });
         }

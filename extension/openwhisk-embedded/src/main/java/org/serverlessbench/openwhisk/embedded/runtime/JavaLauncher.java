@@ -101,6 +101,6 @@ final class JavaLauncher implements RuntimeLauncher {
                 "-Dfile.encoding=UTF-8",
                 "-cp", classPath,
                 RUNTIME_CLASS,
-                Integer.toString(spec.port()));
+                LaunchSpec.ANNOUNCED_PORT);
     }
 }

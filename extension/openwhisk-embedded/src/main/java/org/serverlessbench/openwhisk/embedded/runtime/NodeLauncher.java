@@ -35,7 +35,7 @@ final class NodeLauncher implements RuntimeLauncher {
                 node.orElseThrow().toString(),
                 "--max-old-space-size=" + spec.memoryMb(),
                 scripts.extract("nodejs-proxy.js").toString(),
-                Integer.toString(spec.port()),
+                LaunchSpec.ANNOUNCED_PORT,
                 spec.directory().toString());
     }
 }

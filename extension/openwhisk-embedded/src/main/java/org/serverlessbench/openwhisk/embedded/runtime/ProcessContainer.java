@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +29,9 @@ final class ProcessContainer implements ActionContainer {
     private final ProcessOutput output;
     private final OkHttpClient http;
     private final CallDeadlines deadlines;
-    private final HttpUrl initUrl;
-    private final HttpUrl runUrl;
+    /** Set once by {@link #listensOn}, before the factory hands the container out. */
+    private volatile HttpUrl initUrl;
+    private volatile HttpUrl runUrl;
     private final Path directory;
     private final ContainerCgroup cgroup;
     private final String marker;
@@ -37,7 +39,7 @@ final class ProcessContainer implements ActionContainer {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
-            CallDeadlines deadlines, int port, Path directory, ContainerCgroup cgroup, String marker,
+            CallDeadlines deadlines, Path directory, ContainerCgroup cgroup, String marker,
             Consumer<ProcessContainer> onClose) {
         this.id = id;
         this.kind = kind;
@@ -46,14 +48,24 @@ final class ProcessContainer implements ActionContainer {
         this.output = output;
         this.http = http;
         this.deadlines = deadlines;
-        HttpUrl base = new HttpUrl.Builder().scheme("http").host(LoopbackPorts.LOOPBACK.getHostAddress()).port(port)
-                .build();
-        this.initUrl = base.resolve("/init");
-        this.runUrl = base.resolve("/run");
         this.directory = directory;
         this.cgroup = cgroup;
         this.marker = marker;
         this.onClose = onClose;
+    }
+
+    /** The loopback port the runtime process bound and announced itself (it is never chosen for it). */
+    void listensOn(int port) {
+        HttpUrl base = new HttpUrl.Builder().scheme("http").host(InetAddress.getLoopbackAddress().getHostAddress())
+                .port(port).build();
+        this.initUrl = base.resolve("/init");
+        this.runUrl = base.resolve("/run");
+    }
+
+    /** The announced port, or -1 before {@link #listensOn}. */
+    int port() {
+        HttpUrl url = runUrl;
+        return url == null ? -1 : url.port();
     }
 
     @Override
@@ -101,6 +113,9 @@ final class ProcessContainer implements ActionContainer {
         if (closed.get()) {
             throw new ContainerCrashedException("Container " + id + " (" + kind + ") was already closed; "
                     + endpoint + " cannot be sent to it", null);
+        }
+        if (url == null) {
+            throw new IllegalStateException("Container " + id + " (" + kind + ") has not announced its port yet");
         }
         Call call = http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
         CallDeadlines.Watch watch = deadlines.watch(call, System.nanoTime() + timeout.toNanos());

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -28,7 +29,6 @@ import okhttp3.OkHttpClient;
 public final class ProcessContainerFactory implements ContainerFactory {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    private static final int START_ATTEMPTS = 3;
     private static final Map<String, String> ALIASES = Map.of(
             "nodejs:default", NodeLauncher.KIND,
             "python:3", PythonLauncher.KIND,
@@ -185,32 +185,15 @@ public final class ProcessContainerFactory implements ContainerFactory {
             throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
                     + " MB of memory; the memory limit must be positive");
         }
-        RuntimeLauncher launcher = launcher(kind);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start(launcher, memoryMb, environment);
-            } catch (PortTakenException e) {
-                if (attempt == START_ATTEMPTS) {
-                    throw new ContainerStartException(e.getMessage() + " (tried " + START_ATTEMPTS + " ports)");
-                }
-            }
-        }
-    }
-
-    /** The runtime process could not bind its port because another process took it after it was chosen. */
-    private static final class PortTakenException extends Exception {
-        PortTakenException(String message) {
-            super(message);
-        }
+        return start(launcher(kind), memoryMb, environment);
     }
 
     private ProcessContainer start(RuntimeLauncher launcher, int memoryMb, Map<String, String> environment)
-            throws ContainerStartException, PortTakenException {
+            throws ContainerStartException {
         String kind = launcher.kind();
         String id = family(kind) + "-"
                 + counters.computeIfAbsent(family(kind), k -> new AtomicInteger()).incrementAndGet();
         Path directory = workDirectory.resolve(id);
-        int port = LoopbackPorts.free();
         Map<String, String> variables = new LinkedHashMap<>(launcher.defaultEnvironment());
         variables.putAll(environment);
         String marker = ProcessMarker.value(runId, id);
@@ -218,7 +201,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
         ContainerCgroup cgroup = createCgroup(kind, id, memoryMb);
         Process process;
         try {
-            List<String> command = launcher.command(new LaunchSpec(port, memoryMb, directory, cgroup != null));
+            List<String> command = launcher.command(new LaunchSpec(memoryMb, directory, cgroup != null));
             process = startProcess(kind, id, wrap(command, cgroup), directory, variables);
         } catch (ContainerStartException e) {
             if (cgroup != null) {
@@ -227,7 +210,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             throw e;
         }
         ProcessOutput output = ProcessOutput.readFrom(process, id);
-        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, deadlines, port,
+        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, deadlines,
                 directory, cgroup, marker, running::remove);
         running.add(container);
         if (closed) {
@@ -235,7 +218,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             throw new ContainerStartException("Cannot start a " + kind + " container: the container factory was"
                     + " closed while it started");
         }
-        awaitPort(container, port, output);
+        container.listensOn(awaitPort(container, output));
         return container;
     }
 
@@ -290,31 +273,40 @@ public final class ProcessContainerFactory implements ContainerFactory {
         }
     }
 
-    private static void awaitPort(ProcessContainer container, int port, ProcessOutput output)
-            throws ContainerStartException, PortTakenException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Process process = container.process();
-        while (!LoopbackPorts.accepts(port) || !process.isAlive()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                String why = process.isAlive()
-                        ? "did not accept connections on 127.0.0.1:" + port + " within " + START_TIMEOUT.toSeconds()
-                                + " s"
-                        : "exited with code " + process.exitValue() + " before it accepted connections";
-                container.close();
-                String printed = output.takeText(Duration.ofMillis(500));
-                if (printed.contains("EADDRINUSE") || printed.contains("Address already in use")) {
-                    throw new PortTakenException("The " + container.kind() + " runtime process " + container.id()
-                            + " could not listen on 127.0.0.1:" + port + ": another process took the port");
-                }
-                throw new ContainerStartException("The " + container.kind() + " runtime process " + container.id()
-                        + " " + why + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
-            }
-            LockSupport.parkNanos(500_000);
-            if (Thread.currentThread().isInterrupted()) {
-                container.close();
-                throw new ContainerStartException("Interrupted while waiting for the " + container.kind()
-                        + " runtime process " + container.id() + " to accept connections; it was killed");
-            }
+    /**
+     * The port the runtime bound itself (port 0) and announced on stdout once it listens. It is never chosen here and
+     * released for the runtime to bind: in between, any process could take it, and {@code /init} would then go to
+     * whatever listens there.
+     */
+    private static int awaitPort(ProcessContainer container, ProcessOutput output) throws ContainerStartException {
+        String why;
+        try {
+            return output.announcedPort().get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            why = "did not listen on a port within " + START_TIMEOUT.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            Process process = container.process();
+            why = exitedEarly(process) ? "exited with code " + process.exitValue() + " before it listened on a port"
+                    : "did not listen on a port: " + e.getCause().getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            container.close();
+            throw new ContainerStartException("Interrupted while waiting for the " + container.kind()
+                    + " runtime process " + container.id() + " to listen on its port; it was killed");
+        }
+        container.close();
+        String printed = output.takeText(Duration.ofMillis(500));
+        throw new ContainerStartException("The " + container.kind() + " runtime process " + container.id() + " "
+                + why + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
+    }
+
+    /** Whether the process has exited, waiting briefly: its stdout ends just before it does. */
+    private static boolean exitedEarly(Process process) {
+        try {
+            return process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,13 +17,21 @@ import org.serverlessbench.openwhisk.embedded.internal.DaemonThreads;
 
 /**
  * Reads a runtime process's stdout and stderr continuously (one daemon thread each) into one queue of {@link LogLine}s,
- * so the process never blocks on a full pipe, and hands them out per activation.
+ * so the process never blocks on a full pipe, and hands them out per activation. The first
+ * {@link #PORT_ANNOUNCEMENT} line on stdout is not a log line: it tells the port the runtime bound (see
+ * {@link #announcedPort()}).
  */
 final class ProcessOutput {
 
     static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
     static final String STDOUT = "stdout";
     static final String STDERR = "stderr";
+    /**
+     * A runtime started with port 0 binds an ephemeral port on 127.0.0.1 itself and, once it listens, prints this
+     * followed by the port number as a line on stdout, before any action code runs. Also written in the runtimes:
+     * {@code nodejs-proxy.js}, {@code python-proxy.py} and the Java runtime's {@code JavaActionRuntime}.
+     */
+    static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
 
     /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
     private static final long MAX_BUFFERED_CHARS = 16L * 1024 * 1024;
@@ -30,6 +39,7 @@ final class ProcessOutput {
 
     private final LinkedBlockingQueue<LogLine> queue = new LinkedBlockingQueue<>();
     private final AtomicLong bufferedChars = new AtomicLong();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private int closedStreams;
 
     private ProcessOutput() {
@@ -50,7 +60,9 @@ final class ProcessOutput {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.endsWith(SENTINEL) && line.length() > SENTINEL.length()) {
+                if (STDOUT.equals(name) && !port.isDone() && line.startsWith(PORT_ANNOUNCEMENT)) {
+                    announce(line.substring(PORT_ANNOUNCEMENT.length()));
+                } else if (line.endsWith(SENTINEL) && line.length() > SENTINEL.length()) {
                     // the action's last write had no line break, so the sentinel was appended to it
                     add(name, line.substring(0, line.length() - SENTINEL.length()));
                     add(name, SENTINEL);
@@ -61,8 +73,32 @@ final class ProcessOutput {
         } catch (IOException closedByKill) {
             // the process was killed while we were reading; what was read is in the queue
         } finally {
+            if (STDOUT.equals(name)) {
+                port.completeExceptionally(new IOException("stdout ended before the runtime announced its port"));
+            }
             queue.add(END_OF_STREAM);
         }
+    }
+
+    private void announce(String number) {
+        try {
+            int announced = Integer.parseInt(number.strip());
+            if (announced < 1 || announced > 65_535) {
+                throw new NumberFormatException("out of range");
+            }
+            port.complete(announced);
+        } catch (NumberFormatException e) {
+            port.completeExceptionally(new IOException("the runtime announced a port that is not one: '" + number
+                    + "'"));
+        }
+    }
+
+    /**
+     * The port the runtime announced it listens on; completed exceptionally when stdout ends first (the process
+     * exited) or the announcement is malformed.
+     */
+    CompletableFuture<Integer> announcedPort() {
+        return port;
     }
 
     private void add(String stream, String line) {

@@ -48,7 +48,7 @@ final class PythonLauncher implements RuntimeLauncher {
         return List.of(
                 interpreter().executable().toString(),
                 scripts.extract("python-proxy.py").toString(),
-                Integer.toString(spec.port()),
+                LaunchSpec.ANNOUNCED_PORT,
                 spec.directory().toString(),
                 Integer.toString(spec.memoryMb()));
     }

@@ -1,6 +1,8 @@
 'use strict';
 // Action runtime for nodejs kinds: serves POST /init and POST /run on 127.0.0.1:<port> like the official
 // OpenWhisk Node.js runtime. Usage: node nodejs-proxy.js <port> <work directory>. Built-in modules only.
+// With port 0 it binds any free port and, once listening, prints PORT_ANNOUNCEMENT and the port as a line on stdout:
+// the parent never picks a port for it that another process could take in the meantime.
 
 const http = require('http');
 const fs = require('fs');
@@ -9,6 +11,7 @@ const zlib = require('zlib');
 const { createRequire } = require('module');
 
 const SENTINEL = 'XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX';
+const PORT_ANNOUNCEMENT = 'XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ';
 const MAX_BODY_BYTES = 48 * 1024 * 1024;
 const port = Number(process.argv[2]);
 const workDirectory = process.argv[3];
@@ -280,4 +283,6 @@ const server = http.createServer((request, response) => {
     });
 });
 server.keepAliveTimeout = 0;
-server.listen(port, '127.0.0.1');
+server.listen(port, '127.0.0.1', () => {
+    if (port === 0) process.stdout.write(PORT_ANNOUNCEMENT + server.address().port + '\n');
+});

@@ -1,6 +1,8 @@
 # Action runtime for python kinds: serves POST /init and POST /run on 127.0.0.1:<port> with the answers of the
 # official OpenWhisk Python runtime (ActionLoop proxy + launcher). Standard library only; one request at a time.
 # Usage: python3 python-proxy.py <port> <work directory> <memory MB>
+# With port 0 it binds any free port and, once listening, prints PORT_ANNOUNCEMENT and the port as a line on stdout:
+# the parent never picks a port for it that another process could take in the meantime.
 import json
 import os
 import selectors
@@ -8,6 +10,7 @@ import socket
 import sys
 
 SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX\n"
+PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX "
 MAX_BODY_BYTES = 48 * 1024 * 1024
 REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 411: "Length Required",
            413: "Payload Too Large", 500: "Internal Server Error", 502: "Bad Gateway"}
@@ -204,6 +207,9 @@ def serve():
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     server.bind(("127.0.0.1", port))
     server.listen(16)
+    if port == 0:
+        sys.stdout.write("%s%d\n" % (PORT_ANNOUNCEMENT, server.getsockname()[1]))
+        sys.stdout.flush()
     selector = selectors.DefaultSelector()
     selector.register(server, selectors.EVENT_READ)
     while True:

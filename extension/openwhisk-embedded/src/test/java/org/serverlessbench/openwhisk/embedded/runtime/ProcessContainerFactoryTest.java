@@ -68,7 +68,7 @@ class ProcessContainerFactoryTest {
         try (ProcessContainerFactory factory = new ProcessContainerFactory(temp, bin.toString())) {
             assertThatThrownBy(() -> factory.create("nodejs:20", 256, Map.of()))
                     .isInstanceOf(ContainerStartException.class)
-                    .hasMessageContaining("nodejs-1 exited with code 7 before it accepted connections")
+                    .hasMessageContaining("nodejs-1 exited with code 7 before it listened on a port")
                     .hasMessageContaining("stderr: this node is broken");
         }
     }

@@ -19,11 +19,15 @@ import java.util.Map;
 /**
  * The java:8 action runtime: a child JVM serving {@code POST /init} and {@code POST /run} on
  * {@code 127.0.0.1:<port>} with the answers of the official OpenWhisk Java runtime, one request at a time.
- * Usage: {@code java -cp <this class and gson> JavaActionRuntime <port>}.
+ * Usage: {@code java -cp <this class and gson> JavaActionRuntime <port>}. With port 0 it binds any free port and,
+ * once listening, prints {@link #PORT_ANNOUNCEMENT} and the port as a line on stdout: the parent never picks a port
+ * for it that another process could take in the meantime.
  */
 public final class JavaActionRuntime {
 
     private static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+    /** As the embedded OpenWhisk's {@code ProcessOutput} expects it. */
+    static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
 
     private final ActivationEnvironment environment = ActivationEnvironment.open();
     private ActionEntryPoint action;
@@ -42,11 +46,15 @@ public final class JavaActionRuntime {
         }
         StartupWarmup.startInBackground();
         JavaActionRuntime runtime = new JavaActionRuntime();
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 16);
+        int port = Integer.parseInt(args[0]);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/init", new Route(runtime, true));
         server.createContext("/run", new Route(runtime, false));
         server.start();
+        if (port == 0) {
+            System.out.println(PORT_ANNOUNCEMENT.concat(Integer.toString(server.getAddress().getPort())));
+            System.out.flush();
+        }
     }
 
     /**
