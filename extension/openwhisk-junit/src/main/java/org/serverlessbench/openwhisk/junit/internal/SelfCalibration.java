@@ -1,0 +1,180 @@
+package org.serverlessbench.openwhisk.junit.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.serverlessbench.openwhisk.client.ActionPut;
+import org.serverlessbench.openwhisk.client.Exec;
+import org.serverlessbench.openwhisk.client.InvokeOptions;
+import org.serverlessbench.openwhisk.client.InvokeResult;
+import org.serverlessbench.openwhisk.client.OpenWhiskClient;
+import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
+import org.serverlessbench.openwhisk.report.Calibration;
+
+/**
+ * Measures the floor of a run once, at its start ({@code openwhisk.calibration}, {@code openwhisk.calibration.calls}):
+ * the median client time of warm blocking invocations of a no-op action deployed on the target for the purpose
+ * (deleted again afterwards), and of HTTP requests from the JDK's HTTP client to the JDK's HTTP server echoing the
+ * request on 127.0.0.1. Each is called once unmeasured (the action's cold start, the connection's set-up), then
+ * {@code calls} times, one after the other. What cannot be measured is recorded as not measured with the reason,
+ * never failing the run.
+ */
+final class SelfCalibration {
+
+    static final int DEFAULT_CALLS = 20;
+    static final int MAX_CALLS = 10_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final byte[] ECHO_BODY = "{\"calibration\":true}".getBytes(StandardCharsets.UTF_8);
+
+    private SelfCalibration() {}
+
+    /** The number of calls to measure, or empty when calibration is switched off. */
+    static Optional<Integer> calls(Function<String, Optional<String>> parameters) {
+        String enabled = parameters.apply(ConfigurationKeys.CALIBRATION).map(String::strip).orElse("true");
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new ExtensionConfigurationException("Configuration parameter " + ConfigurationKeys.CALIBRATION
+                    + " is \"" + enabled + "\", but must be true or false (default true)");
+        }
+        Optional<String> text = parameters.apply(ConfigurationKeys.CALIBRATION_CALLS).map(String::strip)
+                .filter(value -> !value.isEmpty());
+        int calls = DEFAULT_CALLS;
+        if (text.isPresent()) {
+            try {
+                calls = Integer.parseInt(text.get());
+            } catch (NumberFormatException e) {
+                calls = -1;
+            }
+            if (calls < 1 || calls > MAX_CALLS) {
+                throw new ExtensionConfigurationException("Configuration parameter "
+                        + ConfigurationKeys.CALIBRATION_CALLS + " is \"" + text.get() + "\", but must be a whole"
+                        + " number from 1 to " + MAX_CALLS + " (default " + DEFAULT_CALLS + ")");
+            }
+        }
+        return enabled.equals("true") ? Optional.of(calls) : Optional.empty();
+    }
+
+    /** Measures both figures with {@code calls} calls each; the no-op action is deployed as {@code actionName}. */
+    static Calibration measure(OpenWhiskClient client, RuntimeKinds kinds, String actionName, int calls) {
+        StringBuilder method = new StringBuilder();
+        Long action = null;
+        try {
+            action = noOpAction(client, kinds, actionName, calls, method);
+        } catch (RuntimeException e) { // OpenWhiskException included: the target refused the action or a call
+            method.append("no-op action not measured: ").append(e.getMessage()).append("; ");
+        }
+        Long echo = null;
+        try {
+            echo = httpEcho(calls);
+            method.append("HTTP echo: median of ").append(calls).append(" POSTs of ").append(ECHO_BODY.length)
+                    .append(" bytes from java.net.http.HttpClient (HTTP/1.1, one kept-alive connection) to a"
+                            + " com.sun.net.httpserver echo on 127.0.0.1, after one unmeasured call");
+        } catch (IOException | RuntimeException e) {
+            method.append("HTTP echo not measured: ").append(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            method.append("HTTP echo not measured: interrupted");
+        }
+        return new Calibration(action, echo, calls, method.toString());
+    }
+
+    private static Long noOpAction(OpenWhiskClient client, RuntimeKinds kinds, String actionName, int calls,
+            StringBuilder method) {
+        String kind = kinds.resolve("nodejs:default");
+        Exec exec = Exec.code(kind, "function main(params) { return {}; }");
+        if (!kinds.kinds().isEmpty() && !kinds.kinds().contains(kind)) {
+            kind = kinds.resolve("python:default");
+            exec = Exec.code(kind, "def main(args):\n    return {}\n");
+        }
+        client.updateAction(actionName, ActionPut.newBuilder().exec(exec).build());
+        try {
+            InvokeOptions options = InvokeOptions.blocking().withTimeout(TIMEOUT);
+            invoke(client, actionName, options);
+            long[] times = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                invoke(client, actionName, options);
+                times[i] = (System.nanoTime() - start) / 1_000;
+            }
+            method.append("no-op action: median of ").append(calls).append(" blocking invocations of a ").append(kind)
+                    .append(" action returning {} through the REST API, after one unmeasured (cold) call; ");
+            return median(times);
+        } finally {
+            client.deleteAction(actionName);
+        }
+    }
+
+    private static void invoke(OpenWhiskClient client, String actionName, InvokeOptions options) {
+        InvokeResult result = client.invoke(actionName, Map.of(), options);
+        if (!result.success()) {
+            throw new IllegalStateException("the no-op action " + actionName + " did not succeed (HTTP "
+                    + result.httpStatus() + ", activation " + result.activationId() + ")");
+        }
+    }
+
+    private static long httpEcho(int calls) throws IOException, InterruptedException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "openwhisk-calibration-echo");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+                byte[] body = in.readAllBytes();
+                exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(TIMEOUT).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress()
+                    .getPort() + "/echo")).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofByteArray(ECHO_BODY))
+                    .build();
+            send(http, request);
+            long[] times = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                send(http, request);
+                times[i] = (System.nanoTime() - start) / 1_000;
+            }
+            return median(times);
+        } finally {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private static void send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200 || response.body().length != ECHO_BODY.length) {
+            throw new IOException("the echo answered HTTP " + response.statusCode() + " with "
+                    + response.body().length + " bytes");
+        }
+    }
+
+    /** The nearest-rank median (a measured value), as the summary's p50. */
+    private static long median(long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(sorted.length / 2.0) - 1];
+    }
+}
