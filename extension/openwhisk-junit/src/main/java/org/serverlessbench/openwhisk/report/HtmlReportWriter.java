@@ -204,11 +204,14 @@ final class HtmlReportWriter {
             ofMode.stream().filter(row -> row.memoryMb() != null).forEach(row -> byMemory
                     .computeIfAbsent(row.memoryMb().doubleValue(), key -> new ArrayList<>()).add(row));
             String suffix = mode == null ? "" : ", " + mode;
-            medianLine(sweep, "client" + suffix, byMemory, row -> row.clientTimeUs());
-            medianLine(sweep, "provider" + suffix, byMemory, InvocationRow::providerExecutionUs);
+            // a mode (or the rows without one) measured at a single size is no sweep
+            medianLine(sweep, "client" + suffix, byMemory, row -> row.clientTimeUs(), 2);
+            medianLine(sweep, "provider" + suffix, byMemory, InvocationRow::providerExecutionUs, 2);
         });
-        figure(html, "memory", function, "Memory sweep: median client and provider time, 95 % CI of the median"
-                + " (n > 20)", sweep);
+        if (sweep.hasSeries()) {
+            figure(html, "memory", function, "Memory sweep: median client and provider time, 95 % CI of the median"
+                    + " (n > 20)", sweep);
+        }
     }
 
     /** Median client and provider time against payload size (log scale), as SeBS's invocation-overhead plot. */
@@ -221,8 +224,8 @@ final class HtmlReportWriter {
             return;
         }
         Svg sweep = new Svg("payload (KB, log scale)", "median latency (ms)").logX();
-        medianLine(sweep, "client", byPayload, row -> row.clientTimeUs());
-        medianLine(sweep, "provider", byPayload, InvocationRow::providerExecutionUs);
+        medianLine(sweep, "client", byPayload, row -> row.clientTimeUs(), 1);
+        medianLine(sweep, "provider", byPayload, InvocationRow::providerExecutionUs, 1);
         figure(html, "payload", function, "Payload sweep: median client and provider time against payload size,"
                 + " 95 % CI of the median (n > 20)", sweep);
     }
@@ -258,7 +261,9 @@ final class HtmlReportWriter {
             highs[i] = wilson.upper();
             i++;
         }
-        Svg map = new Svg("idle time before the invocation (s)", "P(cold)");
+        boolean positive = byIdle.firstKey() > 0;
+        Svg map = positive ? new Svg("idle time before the invocation (s, log scale)", "P(cold)").logX()
+                : new Svg("idle time before the invocation (s)", "P(cold)");
         map.lineWithBars("P(cold | idle t), Wilson 95 %", xs, ys, lows, highs);
         figure(html, "idle-time", function, "Idle-time map: probability of a cold start after an idle time", map);
     }
@@ -322,9 +327,12 @@ final class HtmlReportWriter {
                 throughput);
     }
 
-    /** One line of medians per x, with Le Boudec's 95 % bars where a point has more than 20 values. */
+    /**
+     * One line of medians per x, with Le Boudec's 95 % bars where a point has more than 20 values; left out when it
+     * has fewer than {@code minimumPoints} points.
+     */
     private static void medianLine(Svg svg, String name, TreeMap<Double, List<InvocationRow>> byX,
-            Function<InvocationRow, Long> field) {
+            Function<InvocationRow, Long> field, int minimumPoints) {
         List<Double> xs = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
         List<Double> lows = new ArrayList<>();
@@ -341,7 +349,7 @@ final class HtmlReportWriter {
             lows.add(ci.map(ConfidenceInterval::lower).orElse(statistics.median()) / 1000);
             highs.add(ci.map(ConfidenceInterval::upper).orElse(statistics.median()) / 1000);
         });
-        if (!xs.isEmpty()) {
+        if (xs.size() >= minimumPoints) {
             svg.lineWithBars(name, array(xs), array(medians), array(lows), array(highs));
         }
     }

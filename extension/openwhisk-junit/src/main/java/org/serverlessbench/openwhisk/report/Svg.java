@@ -61,6 +61,11 @@ final class Svg {
         return add(new Series(name, color(), xs, ys, lows, highs, true));
     }
 
+    /** Whether any series was added. */
+    boolean hasSeries() {
+        return !series.isEmpty();
+    }
+
     private String color() {
         return PALETTE[series.size() % PALETTE.length];
     }

@@ -74,6 +74,7 @@ class ReportInBrowserTests {
             assertThat(distinctColours(png)).as("colours in the screenshot").isGreaterThan(8);
             assertThat(browser.errors()).isEmpty();
             Files.createDirectories(Path.of("target"));
+            // docs/images/report.png is this screenshot
             Files.write(Path.of("target", "report-screenshot.png"), png);
         }
     }
@@ -83,7 +84,7 @@ class ReportInBrowserTests {
         requireChromium();
         ResultsSink sink = ResultsSink.open(results, new RunInfo("embedded", "http://127.0.0.1:3233",
                 Map.of("java", "17")).withCalibration(new Calibration(1_500L, 120L, 20, "median of 20 calls")));
-        ExperimentRows.all(25).forEach(sink::append);
+        ExperimentRows.all(25, java.time.Instant.now()).forEach(sink::append);
         sink.close();
         Path report = results.resolve("latest").resolve("report.html");
 
@@ -107,6 +108,7 @@ class ReportInBrowserTests {
             assertThat(calibration.asBoolean()).as("calibration table shown").isTrue();
             assertThat(browser.errors()).isEmpty();
             Files.createDirectories(Path.of("target"));
+            // docs/images/report-experiments.png is this screenshot
             Files.write(Path.of("target", "report-experiments-screenshot.png"), browser.screenshot());
         }
     }

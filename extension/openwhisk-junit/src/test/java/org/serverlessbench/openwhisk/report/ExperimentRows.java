@@ -19,9 +19,14 @@ public final class ExperimentRows {
 
     /** {@code 36 * perPoint} rows: {@code perPoint} per point of each experiment, 20 times as many in the open loop. */
     public static List<InvocationRow> all(int perPoint) {
+        return all(perPoint, T0);
+    }
+
+    /** {@link #all(int)} with the first row at {@code first}. */
+    public static List<InvocationRow> all(int perPoint, Instant first) {
         SplittableRandom random = new SplittableRandom(7);
         List<InvocationRow> rows = new ArrayList<>();
-        Instant t = T0;
+        Instant t = first;
         int id = 0;
         for (String mode : List.of("cold", "warm")) {
             for (int memory : new int[] {128, 256, 512}) {

@@ -2,15 +2,12 @@ package org.serverlessbench.openwhisk.junit.internal;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -40,7 +37,8 @@ final class SelfCalibration {
     static final int DEFAULT_CALLS = 20;
     static final int MAX_CALLS = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final byte[] ECHO_BODY = "{\"calibration\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final String ECHO_TEXT = "calibration-20-bytes";
+    private static final String ECHO_HEADER = "X-Echo";
 
     private SelfCalibration() {}
 
@@ -81,9 +79,10 @@ final class SelfCalibration {
         Long echo = null;
         try {
             echo = httpEcho(calls);
-            method.append("HTTP echo: median of ").append(calls).append(" POSTs of ").append(ECHO_BODY.length)
-                    .append(" bytes from java.net.http.HttpClient (HTTP/1.1, one kept-alive connection) to a"
-                            + " com.sun.net.httpserver echo on 127.0.0.1, after one unmeasured call");
+            method.append("HTTP echo: median of ").append(calls).append(" GETs from java.net.http.HttpClient"
+                    + " (HTTP/1.1, one kept-alive connection) to a com.sun.net.httpserver on 127.0.0.1 that answers"
+                    + " with the request's ").append(ECHO_TEXT.length()).append("-byte query in a header and no body"
+                    + " (one write each way), after one unmeasured call");
         } catch (IOException | RuntimeException e) {
             method.append("HTTP echo not measured: ").append(e.getMessage());
         } catch (InterruptedException e) {
@@ -135,11 +134,14 @@ final class SelfCalibration {
             return thread;
         });
         server.setExecutor(executor);
+        // Headers only: a body written after the headers would be a second small segment, which Nagle's algorithm
+        // holds until the client's delayed ACK (about 40 ms on Linux), measuring TCP's timers instead of HTTP.
         server.createContext("/", exchange -> {
-            try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                byte[] body = in.readAllBytes();
-                exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-                out.write(body);
+            try {
+                exchange.getResponseHeaders().set(ECHO_HEADER, exchange.getRequestURI().getRawQuery());
+                exchange.sendResponseHeaders(200, -1);
+            } finally {
+                exchange.close();
             }
         });
         server.start();
@@ -147,8 +149,7 @@ final class SelfCalibration {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(TIMEOUT).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress()
-                    .getPort() + "/echo")).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofByteArray(ECHO_BODY))
-                    .build();
+                    .getPort() + "/echo?" + ECHO_TEXT)).timeout(TIMEOUT).GET().build();
             send(http, request);
             long[] times = new long[calls];
             for (int i = 0; i < calls; i++) {
@@ -164,10 +165,10 @@ final class SelfCalibration {
     }
 
     private static void send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200 || response.body().length != ECHO_BODY.length) {
-            throw new IOException("the echo answered HTTP " + response.statusCode() + " with "
-                    + response.body().length + " bytes");
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200 || !response.headers().firstValue(ECHO_HEADER).orElse("").equals(ECHO_TEXT)) {
+            throw new IOException("the echo answered HTTP " + response.statusCode() + " with " + ECHO_HEADER + ": "
+                    + response.headers().firstValue(ECHO_HEADER).orElse("(none)"));
         }
     }
 
