@@ -379,8 +379,9 @@ final class HtmlReportWriter {
                 .append(Html.escape(micros(calibration.httpEchoP50Us()))).append("</td></tr>")
                 .append("<tr><th>calls per figure</th><td class=\"n\">").append(calibration.n())
                 .append("</td></tr><tr><th>how</th><td>").append(Html.escape(calibration.method()))
-                .append("</td></tr></table><p class=\"note\">The floor every figure of this run was measured"
-                        + " against: no invocation can be faster than the no-op action's round trip.</p>");
+                .append("</td></tr></table><p class=\"note\">Measured once, at the start of the run: what an"
+                        + " action that does nothing and a bare local HTTP request cost on this machine and target, the"
+                        + " floor to read this run's figures against.</p>");
     }
 
     /** CDF through at most {@link #CDF_POINTS} evenly spaced order statistics. */

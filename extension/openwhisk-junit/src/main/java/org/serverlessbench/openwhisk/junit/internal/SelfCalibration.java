@@ -28,9 +28,10 @@ import org.serverlessbench.openwhisk.report.Calibration;
  * Measures the floor of a run once, at its start ({@code openwhisk.calibration}, {@code openwhisk.calibration.calls}):
  * the median client time of warm blocking invocations of a no-op action deployed on the target for the purpose
  * (deleted again afterwards), and of HTTP requests from the JDK's HTTP client to the JDK's HTTP server echoing the
- * request on 127.0.0.1. Each is called once unmeasured (the action's cold start, the connection's set-up), then
- * {@code calls} times, one after the other. What cannot be measured is recorded as not measured with the reason,
- * never failing the run.
+ * request on 127.0.0.1. Each is first called {@code calls} times unmeasured (the action's cold start, the
+ * connection's set-up and the JIT compilation of both sides, which at the start of a run otherwise put the "floor"
+ * above the run's own warm invocations), then {@code calls} times measured, one after the other. What cannot be
+ * measured is recorded as not measured with the reason, never failing the run.
  */
 final class SelfCalibration {
 
@@ -82,7 +83,7 @@ final class SelfCalibration {
             method.append("HTTP echo: median of ").append(calls).append(" GETs from java.net.http.HttpClient"
                     + " (HTTP/1.1, one kept-alive connection) to a com.sun.net.httpserver on 127.0.0.1 that answers"
                     + " with the request's ").append(ECHO_TEXT.length()).append("-byte query in a header and no body"
-                    + " (one write each way), after one unmeasured call");
+                    + " (one write each way), after as many unmeasured ones");
         } catch (IOException | RuntimeException e) {
             method.append("HTTP echo not measured: ").append(e.getMessage());
         } catch (InterruptedException e) {
@@ -103,7 +104,9 @@ final class SelfCalibration {
         client.updateAction(actionName, ActionPut.newBuilder().exec(exec).build());
         try {
             InvokeOptions options = InvokeOptions.blocking().withTimeout(TIMEOUT);
-            invoke(client, actionName, options);
+            for (int i = 0; i < calls; i++) {
+                invoke(client, actionName, options);
+            }
             long[] times = new long[calls];
             for (int i = 0; i < calls; i++) {
                 long start = System.nanoTime();
@@ -111,7 +114,8 @@ final class SelfCalibration {
                 times[i] = (System.nanoTime() - start) / 1_000;
             }
             method.append("no-op action: median of ").append(calls).append(" blocking invocations of a ").append(kind)
-                    .append(" action returning {} through the REST API, after one unmeasured (cold) call; ");
+                    .append(" action returning {} through the REST API, after as many unmeasured ones (the first cold);"
+                            + " ");
             return median(times);
         } finally {
             client.deleteAction(actionName);
@@ -150,7 +154,9 @@ final class SelfCalibration {
                     .connectTimeout(TIMEOUT).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress()
                     .getPort() + "/echo?" + ECHO_TEXT)).timeout(TIMEOUT).GET().build();
-            send(http, request);
+            for (int i = 0; i < calls; i++) {
+                send(http, request);
+            }
             long[] times = new long[calls];
             for (int i = 0; i < calls; i++) {
                 long start = System.nanoTime();
