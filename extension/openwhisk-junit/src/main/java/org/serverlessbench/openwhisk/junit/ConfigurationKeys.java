@@ -33,6 +33,15 @@ public final class ConfigurationKeys {
     /** The relative change of a group's median that counts as a regression or improvement; default {@code 0.10}. */
     public static final String BASELINE_MIN_CHANGE = "openwhisk.baseline.minChange";
 
+    /**
+     * {@code true} (default) measures the run's floor once at its start (a no-op action and an HTTP echo on
+     * 127.0.0.1, recorded as {@code run.calibration}); {@code false} skips it.
+     */
+    public static final String CALIBRATION = "openwhisk.calibration";
+
+    /** How many calls the self-calibration measures for each figure; default 20, at most 10 000. */
+    public static final String CALIBRATION_CALLS = "openwhisk.calibration.calls";
+
     /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
     public static final String API_HOST = "openwhisk.apihost";
 

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The measured client times of an earlier run, read from its {@code results.json} and grouped by {@link GroupKey},
- * to compare this run's groups with.
+ * to compare this run's groups with. Condition fields that an older file does not have (written before they
+ * existed) read as {@code null}, as they are for a test that does not set them.
  */
 final class Baseline {
 
@@ -42,7 +43,13 @@ final class Baseline {
                 continue;
             }
             GroupKey key = new GroupKey(row.path("test").asText(), row.path("function").asText(),
-                    row.hasNonNull("memoryMb") ? row.get("memoryMb").asInt() : null, row.path("cold").asBoolean());
+                    row.hasNonNull("memoryMb") ? row.get("memoryMb").asInt() : null,
+                    row.hasNonNull("mode") ? row.get("mode").asText() : null,
+                    row.hasNonNull("concurrency") ? row.get("concurrency").asInt() : null,
+                    row.hasNonNull("trial") ? row.get("trial").asInt() : null,
+                    row.hasNonNull("payloadBytes") ? row.get("payloadBytes").asLong() : null,
+                    row.hasNonNull("idleMs") ? row.get("idleMs").asLong() : null,
+                    row.path("cold").asBoolean());
             values.computeIfAbsent(key, k -> new ArrayList<>()).add(row.get("clientTimeUs").asLong());
         }
         Map<GroupKey, long[]> groups = new LinkedHashMap<>();

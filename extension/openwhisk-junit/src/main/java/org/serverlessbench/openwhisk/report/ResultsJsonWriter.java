@@ -38,10 +38,7 @@ final class ResultsJsonWriter {
             ArrayNode groups = baseline.putArray("groups");
             report.comparisons().forEach((group, comparison) -> {
                 ObjectNode node = groups.addObject();
-                node.put("test", group.test());
-                node.put("function", group.function());
-                node.putPOJO("memoryMb", group.memoryMb());
-                node.put("cold", group.cold());
+                putGroup(node, group);
                 node.put("verdict", comparison.verdict().label());
                 node.put("ratioOfMedians", comparison.ratio());
                 node.put("pValue", comparison.pValue());
@@ -56,18 +53,34 @@ final class ResultsJsonWriter {
 
     private ObjectNode toJson(TestSummary summary) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("test", summary.test());
-        node.put("function", summary.function());
+        putGroup(node, summary.key());
         node.put("count", summary.count());
         node.put("coldCount", summary.coldCount());
         node.put("warmupCount", summary.warmupCount());
         node.put("failureCount", summary.failureCount());
+        ObjectNode sebs = node.putObject("sebs");
+        sebs.put("samples_generated", summary.count());
+        sebs.put("failures", summary.failureCount());
+        sebs.put("cold_count", summary.coldCount());
         node.set("clientTimeUs", toJson(summary.clientTimeUs()));
         node.set("providerExecutionUs", toJson(summary.providerExecutionUs()));
         node.set("providerInitUs", toJson(summary.providerInitUs()));
         node.set("providerWaitUs", toJson(summary.providerWaitUs()));
         node.set("benchmarkTimeUs", toJson(summary.benchmarkTimeUs()));
         return node;
+    }
+
+    /** The group's test, function, memory, conditions ({@code null} where not set) and {@code cold}. */
+    private static void putGroup(ObjectNode node, GroupKey group) {
+        node.put("test", group.test());
+        node.put("function", group.function());
+        node.put("memoryMb", group.memoryMb());
+        node.put("mode", group.mode());
+        node.put("concurrency", group.concurrency());
+        node.put("trial", group.trial());
+        node.put("payloadBytes", group.payloadBytes());
+        node.put("idleMs", group.idleMs());
+        node.put("cold", group.cold());
     }
 
     private ObjectNode toJson(Statistics statistics) {

@@ -30,7 +30,7 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
     private final Path directory;
     private final ResultsOptions options;
     private final Baseline baseline;
-    private final RunInfo run;
+    private RunInfo run;
     private final Instant startedAt;
     private final Clock clock;
     private final PrintStream out;
@@ -128,6 +128,14 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
         return regressions;
     }
 
+    /**
+     * Records the run's self-calibration, measured after the sink was opened, in the run info of the files and the
+     * summary.
+     */
+    public synchronized void calibrated(Calibration calibration) {
+        run = run.withCalibration(Objects.requireNonNull(calibration, "calibration"));
+    }
+
     /** The folder that {@code results.json} and {@code results.csv} go to, absolute. */
     public Path directory() {
         return directory;
@@ -155,7 +163,9 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
     @Override
     public void close() {
         List<InvocationRow> recorded;
+        RunInfo info;
         synchronized (this) {
+            info = run;
             if (closed) {
                 return;
             }
@@ -167,7 +177,7 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
             return;
         }
         recorded.sort(Comparator.comparing(InvocationRow::startedAt));
-        RunReport report = RunReport.of(run, startedAt, clock.instant(), recorded);
+        RunReport report = RunReport.of(info, startedAt, clock.instant(), recorded);
         if (baseline != null) {
             report = report.comparedWith(baseline.runId(), baseline.compare(recorded));
         }

@@ -26,6 +26,16 @@ final class RowCodec {
         node.put("apiHost", run.apiHost());
         ObjectNode environment = node.putObject("environment");
         run.environment().forEach(environment::put);
+        Calibration calibration = run.calibration();
+        if (calibration == null) {
+            node.putNull("calibration");
+        } else {
+            ObjectNode part = node.putObject("calibration");
+            part.put("noOpActionP50Us", calibration.noOpActionP50Us());
+            part.put("httpEchoP50Us", calibration.httpEchoP50Us());
+            part.put("n", calibration.n());
+            part.put("method", calibration.method());
+        }
         return node;
     }
 }

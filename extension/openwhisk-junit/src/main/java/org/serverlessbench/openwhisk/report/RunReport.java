@@ -19,11 +19,21 @@ record RunReport(RunInfo run, Instant startedAt, Instant finishedAt, List<Invoca
     }
 
     static RunReport of(RunInfo run, Instant startedAt, Instant finishedAt, List<InvocationRow> rows) {
-        return new RunReport(run, startedAt, finishedAt, rows, TestSummary.of(rows), null, Map.of());
+        return new RunReport(run, startedAt, finishedAt, rows, TestSummary.of(rows, DeclarationOrder.ofContext()),
+                null, Map.of());
     }
 
+    /** This report with the comparisons of its groups, listed in the order of the summaries. */
     RunReport comparedWith(String baselineRunId, Map<GroupKey, Comparison> comparisons) {
-        return new RunReport(run, startedAt, finishedAt, rows, summaries, baselineRunId, comparisons);
+        Map<GroupKey, Comparison> ordered = new LinkedHashMap<>();
+        for (TestSummary summary : summaries) {
+            Comparison comparison = comparisons.get(summary.key());
+            if (comparison != null) {
+                ordered.put(summary.key(), comparison);
+            }
+        }
+        comparisons.forEach(ordered::putIfAbsent);
+        return new RunReport(run, startedAt, finishedAt, rows, summaries, baselineRunId, ordered);
     }
 
     long warmupCount() {

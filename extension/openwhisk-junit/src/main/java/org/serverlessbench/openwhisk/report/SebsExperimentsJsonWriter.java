@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
  * {@code begin_time}, {@code end_time} and {@code result_bucket}. Times are microseconds except {@code client_begin}
  * and {@code client_end}, which are timestamps as Python prints a naive UTC datetime, and the two HTTP timings, which
  * SeBS gives in seconds and we leave null because they are not measured. An invocation without an activation id is
- * stored under {@code failed-<n>}, as SeBS does. Warm-ups are left out.
+ * stored under {@code failed-<n>}, as SeBS does. {@code output} holds the function's {@code measurement} object
+ * (SeBS functions return it in their output) where the row has one, otherwise null. Warm-ups are left out.
  */
 final class SebsExperimentsJsonWriter {
 
@@ -77,7 +78,11 @@ final class SebsExperimentsJsonWriter {
         stats.put("cold_start", row.cold());
         stats.putNull("memory_used");
         stats.put("failure", !row.success());
-        result.putNull("output");
+        if (row.measurement().isEmpty()) {
+            result.putNull("output");
+        } else {
+            result.putObject("output").set("measurement", mapper.valueToTree(row.measurement()));
+        }
         result.put("request_id", row.activationId());
         return result;
     }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Writes SeBS perf-cost's processed {@code result.csv}: {@code memory,type,is_cold,exec_time,connection_time,
  * client_time,provider_time,mem_used}, times in microseconds as SeBS uses them, warm-ups left out. {@code type} is
- * the sample's kind, {@code cold} or {@code warm}; {@code exec_time} is the function's own benchmark time and
+ * the perf-cost experiment the sample belongs to, as SeBS writes it: the row's mode ({@code cold}, {@code warm},
+ * {@code burst}, {@code sequential}) where the test set one, otherwise the sample's kind, {@code cold} or
+ * {@code warm}; {@code exec_time} is the function's own benchmark time and
  * {@code provider_time} the activation's {@code duration}. Cells are empty where a value was not measured
  * ({@code connection_time} and {@code mem_used}: OpenWhisk's records carry neither).
  */
@@ -25,7 +27,7 @@ final class SebsResultCsvWriter {
             }
             out.write(String.join(",",
                     cell(row.memoryMb()),
-                    row.cold() ? "cold" : "warm",
+                    row.conditions().mode() != null ? row.conditions().mode() : row.cold() ? "cold" : "warm",
                     row.cold() ? "True" : "False",
                     cell(row.benchmarkTimeUs()),
                     "",

@@ -3,6 +3,7 @@ package org.serverlessbench.openwhisk.report;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -132,6 +133,31 @@ public final class Statistics {
         int j = (int) Math.floor(0.5 * n - spread);
         int k = (int) Math.ceil(0.5 * n + 1 + spread);
         return Optional.of(new ConfidenceInterval(orderStatistic(j), orderStatistic(k), level));
+    }
+
+    /**
+     * Wilson's score interval of a proportion: {@code successes} out of {@code trials}, for example the cold
+     * invocations among those made after an idle time. With p = successes / trials and z the two-sided normal
+     * quantile of {@code level}, the interval is {@code (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n)};
+     * unlike
+     * the normal approximation it stays inside [0, 1] and is not empty for 0 or n successes.
+     *
+     * @throws IllegalArgumentException when trials is not positive or successes is not in [0, trials]
+     */
+    public static ConfidenceInterval wilson(int successes, int trials, ConfidenceLevel level) {
+        if (trials <= 0 || successes < 0 || successes > trials) {
+            throw new IllegalArgumentException("Need 0 <= successes <= trials and trials > 0, was " + successes
+                    + " of " + trials);
+        }
+        double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level.level()) / 2);
+        double n = trials;
+        double p = successes / n;
+        double denominator = 1 + z * z / n;
+        double centre = (p + z * z / (2 * n)) / denominator;
+        double halfWidth = z / denominator * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+        double lower = successes == 0 ? 0 : Math.max(0, centre - halfWidth);
+        double upper = successes == trials ? 1 : Math.min(1, centre + halfWidth);
+        return new ConfidenceInterval(lower, upper, level);
     }
 
     /** The i-th smallest value, 1-based. */

@@ -26,6 +26,7 @@ final class Svg {
     private double minY = Double.POSITIVE_INFINITY;
     private double maxY = Double.NEGATIVE_INFINITY;
     private final List<Series> series = new ArrayList<>();
+    private boolean logX;
 
     private record Series(String name, String color, double[] xs, double[] ys, double[] lows, double[] highs,
             boolean line) {}
@@ -33,6 +34,18 @@ final class Svg {
     Svg(String xLabel, String yLabel) {
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /**
+     * A logarithmic x axis (base 10), for sizes that span orders of magnitude; call before adding series, whose x
+     * values must then be positive.
+     */
+    Svg logX() {
+        if (!series.isEmpty()) {
+            throw new IllegalStateException("logX() must come before the first series");
+        }
+        logX = true;
+        return this;
     }
 
     Svg line(String name, double[] xs, double[] ys) {
@@ -48,11 +61,24 @@ final class Svg {
         return add(new Series(name, color(), xs, ys, lows, highs, true));
     }
 
+    /** Whether any series was added. */
+    boolean hasSeries() {
+        return !series.isEmpty();
+    }
+
     private String color() {
         return PALETTE[series.size() % PALETTE.length];
     }
 
-    private Svg add(Series s) {
+    private Svg add(Series given) {
+        Series s = given;
+        if (logX) {
+            double[] logs = new double[given.xs.length];
+            for (int i = 0; i < logs.length; i++) {
+                logs[i] = Math.log10(given.xs[i]);
+            }
+            s = new Series(given.name, given.color, logs, given.ys, given.lows, given.highs, given.line);
+        }
         for (int i = 0; i < s.xs.length; i++) {
             minX = Math.min(minX, s.xs[i]);
             maxX = Math.max(maxX, s.xs[i]);
@@ -64,7 +90,7 @@ final class Svg {
     }
 
     String render(String title) {
-        double[] xTicks = ticks(minX, maxX);
+        double[] xTicks = logX ? decades(minX, maxX) : ticks(minX, maxX);
         double[] yTicks = ticks(Math.min(0, minY), maxY);
         double x0 = xTicks[0];
         double x1 = xTicks[xTicks.length - 1];
@@ -85,7 +111,7 @@ final class Svg {
             double x = sx(tick, x0, x1);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#eee\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
-                    x, x, TOP, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 16, number(tick)));
+                    x, x, TOP, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 16, number(logX ? Math.pow(10, tick) : tick)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s"
                 + "</text>", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8, Html.escape(xLabel)));
@@ -133,6 +159,17 @@ final class Svg {
 
     private static double sy(double y, double y0, double y1) {
         return HEIGHT - BOTTOM - (y1 == y0 ? 0.5 : (y - y0) / (y1 - y0)) * (HEIGHT - TOP - BOTTOM);
+    }
+
+    /** Whole powers of ten (as exponents) covering [min, max] given as exponents; at least two. */
+    static double[] decades(double min, double max) {
+        double start = Math.floor(min);
+        double end = Math.max(Math.ceil(max), start + 1);
+        double[] ticks = new double[(int) (end - start) + 1];
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = start + i;
+        }
+        return ticks;
     }
 
     /** About five ticks at 1, 2 or 5 times a power of ten, covering [min, max]. */

@@ -90,6 +90,9 @@ final class OpenWhiskTestKit {
     static Run run(Class<?> testClass, Map<String, String> parameters, Path resultsDirectory) {
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put(ConfigurationKeys.RESULTS_DIR, resultsDirectory.toString());
+        // the self-calibration costs every run a deployment and 80 calls; CalibrationTests and the browser test
+        // switch it on
+        configuration.put(ConfigurationKeys.CALIBRATION, "false");
         configuration.putAll(parameters);
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
                 .enableImplicitConfigurationParameters(false)

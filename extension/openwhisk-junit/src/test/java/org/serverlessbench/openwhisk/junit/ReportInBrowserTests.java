@@ -15,6 +15,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.serverlessbench.openwhisk.report.Calibration;
+import org.serverlessbench.openwhisk.report.ExperimentRows;
+import org.serverlessbench.openwhisk.report.ResultsSink;
+import org.serverlessbench.openwhisk.report.RunInfo;
 import org.serverlessbench.openwhisk.report.browser.HeadlessChromium;
 
 /**
@@ -46,7 +50,8 @@ class ReportInBrowserTests {
     @Test
     void theReportOfARealRunRendersEveryChartWithoutErrors() throws Exception {
         requireChromium();
-        OpenWhiskTestKit.run(ColdAndWarmTestCases.class, Map.of(), results).assertAllSucceeded();
+        OpenWhiskTestKit.run(ColdAndWarmTestCases.class, Map.of(ConfigurationKeys.CALIBRATION, "true"), results)
+                .assertAllSucceeded();
         Path report = results.resolve("latest").resolve("report.html");
         String html = Files.readString(report);
         int charts = html.split("class=\"chart\"", -1).length - 1;
@@ -69,7 +74,42 @@ class ReportInBrowserTests {
             assertThat(distinctColours(png)).as("colours in the screenshot").isGreaterThan(8);
             assertThat(browser.errors()).isEmpty();
             Files.createDirectories(Path.of("target"));
+            // docs/images/report.png is this screenshot
             Files.write(Path.of("target", "report-screenshot.png"), png);
+        }
+    }
+
+    @Test
+    void everyExperimentChartRendersWithoutErrors() throws Exception {
+        requireChromium();
+        ResultsSink sink = ResultsSink.open(results, new RunInfo("embedded", "http://127.0.0.1:3233",
+                Map.of("java", "17")).withCalibration(new Calibration(1_500L, 120L, 20, "median of 20 calls")));
+        ExperimentRows.all(25, java.time.Instant.now()).forEach(sink::append);
+        sink.close();
+        Path report = results.resolve("latest").resolve("report.html");
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(report);
+            JsonNode figures = browser.evaluate("[...document.querySelectorAll('figure.chart')].map(f => {"
+                    + " const svg = f.querySelector('svg'); const box = svg ? svg.getBoundingClientRect() : null;"
+                    + " return {chart: f.dataset.chart, width: box ? box.width : 0, height: box ? box.height : 0,"
+                    + " marks: svg ? svg.querySelectorAll('g.series polyline, g.series circle').length : 0}; })");
+            JsonNode calibration = browser.evaluate("document.querySelector('table.calibration') !== null");
+
+            Set<String> charts = new HashSet<>();
+            for (JsonNode figure : figures) {
+                charts.add(figure.path("chart").asText());
+                assertThat(figure.path("width").asDouble()).as("width of %s", figure).isGreaterThan(100);
+                assertThat(figure.path("height").asDouble()).as("height of %s", figure).isGreaterThan(100);
+                assertThat(figure.path("marks").asInt()).as("marks drawn in %s", figure).isPositive();
+            }
+            assertThat(charts).contains("memory", "open-loop-latency", "open-loop-throughput", "idle-time",
+                    "payload");
+            assertThat(calibration.asBoolean()).as("calibration table shown").isTrue();
+            assertThat(browser.errors()).isEmpty();
+            Files.createDirectories(Path.of("target"));
+            // docs/images/report-experiments.png is this screenshot
+            Files.write(Path.of("target", "report-experiments-screenshot.png"), browser.screenshot());
         }
     }
 

@@ -50,6 +50,54 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void experimentChartsAppearOnlyWhenTheRowsHaveTheirConditions() {
+        List<InvocationRow> rows = ExperimentRows.all(25);
+        Calibration calibration = new Calibration(1_500L, 120L, 20, "median of 20 calls");
+        String html = new HtmlReportWriter().render(RunReport.of(RUN.withCalibration(calibration),
+                ExperimentRows.T0, rows.get(rows.size() - 1).startedAt().plusSeconds(1), rows));
+        String plain = new HtmlReportWriter().render(sweep(30));
+
+        for (String chart : List.of("open-loop-latency", "open-loop-throughput", "idle-time", "payload")) {
+            assertThat(html).contains("data-chart=\"" + chart + "\" data-function=\"html-nodejs\"");
+            assertThat(plain).doesNotContain("data-chart=\"" + chart + "\"");
+        }
+        assertThat(html).contains("data-chart=\"memory\"").contains("data-name=\"client, cold\"")
+                .contains("data-name=\"provider, warm\"");
+        assertThat(html).contains("<table class=\"calibration\">").contains("1.50 ms").contains("0.12 ms");
+        assertThat(plain).contains("Not measured in this run");
+    }
+
+    @Test
+    void idleTimeMapPlotsTheColdFractionWithWilsonBars() {
+        List<InvocationRow> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(Rows.warm("T#idle", "f", i, 1_000, 500).withConditions(Conditions.NONE.withIdleMs(1_000L)));
+            InvocationRow row = i < 5 ? Rows.cold("T#idle", "f", 20 + i, 9_000, 5_000, 4_000)
+                    : Rows.warm("T#idle", "f", 20 + i, 1_000, 500);
+            rows.add(row.withConditions(Conditions.NONE.withIdleMs(60_000L)));
+        }
+        String html = new HtmlReportWriter().render(RunReport.of(RUN, Rows.T0, Rows.T0.plusSeconds(40), rows));
+        String chart = html.substring(html.indexOf("data-chart=\"idle-time\""));
+        chart = chart.substring(0, chart.indexOf("</figure>"));
+
+        // 0 of 10 and 5 of 10: points at 0 and 0.5, Wilson bars [0, 0.2775] and [0.2366, 0.7634]: two circles and
+        // two bars in the series
+        assertThat(chart.split("<circle", -1)).hasSize(3);
+        assertThat(chart.split("stroke-width=\"1.5\"", -1)).hasSize(3);
+    }
+
+    @Test
+    void staysUnderFiveMegabytesForHundredThousandInvocationsOfEveryExperiment() {
+        List<InvocationRow> rows = ExperimentRows.all(100_000 / 36);
+
+        String html = new HtmlReportWriter().render(RunReport.of(RUN, ExperimentRows.T0,
+                rows.get(rows.size() - 1).startedAt().plusSeconds(1), rows));
+
+        assertThat(rows.size()).isGreaterThanOrEqualTo(99_000);
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(5 * 1024 * 1024);
+    }
+
+    @Test
     void staysUnderFiveMegabytesForHundredThousandInvocations() {
         String html = new HtmlReportWriter().render(sweep(100_000 / 6));
 

@@ -89,22 +89,35 @@ class ResultsSinkTest {
         assertThat(invocations.get(5).get("providerExecutionUs").isNull()).isTrue();
 
         JsonNode summary = json.get("summary");
-        assertThat(summary).hasSize(2);
-        JsonNode measured = summary.get(0);
+        assertThat(summary).as("measures cold, measures warm, fails warm").hasSize(3);
+        JsonNode cold = summary.get(0);
+        assertThat(cold.get("test").asText()).isEqualTo(measures);
+        assertThat(cold.get("cold").asBoolean()).isTrue();
+        assertThat(cold.get("memoryMb").asInt()).isEqualTo(256);
+        assertThat(cold.get("mode").isNull()).as("no mode set").isTrue();
+        assertThat(cold.get("count").asInt()).isEqualTo(1);
+        assertThat(cold.get("warmupCount").asInt()).isEqualTo(1);
+        assertThat(cold.get("coldCount").asInt()).isEqualTo(1);
+        assertThat(cold.get("sebs").get("samples_generated").asInt()).isEqualTo(1);
+        assertThat(cold.get("sebs").get("cold_count").asInt()).isEqualTo(1);
+        assertThat(cold.get("sebs").get("failures").asInt()).isZero();
+        assertThat(cold.get("providerInitUs").get("mean").asDouble()).isEqualTo(30_000.0);
+        JsonNode measured = summary.get(1);
         assertThat(measured.get("test").asText()).isEqualTo(measures);
-        assertThat(measured.get("count").asInt()).isEqualTo(4);
-        assertThat(measured.get("warmupCount").asInt()).isEqualTo(1);
-        assertThat(measured.get("coldCount").asInt()).isEqualTo(1);
+        assertThat(measured.get("cold").asBoolean()).isFalse();
+        assertThat(measured.get("count").asInt()).isEqualTo(3);
+        assertThat(measured.get("warmupCount").asInt()).as("counted once, on the first group").isZero();
+        assertThat(measured.get("coldCount").asInt()).isZero();
         assertThat(measured.get("failureCount").asInt()).isZero();
         assertThat(measured.get("clientTimeUs").get("p50").asLong()).isEqualTo(2_000);
-        assertThat(measured.get("clientTimeUs").get("p95").asLong()).isEqualTo(40_000);
-        assertThat(measured.get("clientTimeUs").get("median").asDouble()).isEqualTo(2_500.0);
+        assertThat(measured.get("clientTimeUs").get("p95").asLong()).isEqualTo(3_000);
+        assertThat(measured.get("clientTimeUs").get("median").asDouble()).isEqualTo(2_000.0);
         assertThat(measured.get("clientTimeUs").get("meanCi95")).hasSize(2);
-        assertThat(measured.get("clientTimeUs").get("medianCi95").isNull()).as("n = 4 is too small").isTrue();
+        assertThat(measured.get("clientTimeUs").get("medianCi95").isNull()).as("n = 3 is too small").isTrue();
         assertThat(measured.get("providerExecutionUs").get("p50").asLong()).isEqualTo(1_500);
-        assertThat(measured.get("providerInitUs").get("mean").asDouble()).isEqualTo(30_000.0);
-        JsonNode failing = summary.get(1);
+        JsonNode failing = summary.get(2);
         assertThat(failing.get("failureCount").asInt()).isEqualTo(1);
+        assertThat(failing.get("sebs").get("failures").asInt()).isEqualTo(1);
         assertThat(failing.get("providerExecutionUs").get("count").asInt()).isZero();
         assertThat(failing.get("providerExecutionUs").has("p50")).isFalse();
 
@@ -116,9 +129,12 @@ class ResultsSinkTest {
         assertThat(console.toString(StandardCharsets.UTF_8))
                 .contains("OpenWhisk results: 6 invocations (1 warm-up, not in the statistics) on embedded"
                         + " (http://127.0.0.1:3233)")
-                .containsPattern("SleepBenchmark#measures +sleep-python +4 +1 +0 +2\\.00 +- +- +- +1\\.50 +-"
-                        + " +30\\.00")
-                .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +- +- +- +- +- +-")
+                .containsPattern("SleepBenchmark#measures +sleep-python +1 +1 +0 +40\\.00 +- +40\\.00 +- +0\\.00"
+                        + " +- +- +- +35\\.00 +- +30\\.00")
+                .containsPattern("SleepBenchmark#measures +sleep-python +3 +0 +0 +2\\.00 +- +2\\.00"
+                        + " +\\[-0\\.48, 4\\.48\\] +0\\.50 +- +- +- +1\\.50 +- +-")
+                .containsPattern("SleepBenchmark#fails +sleep-python +1 +0 +1 +4\\.00 +- +4\\.00 +- +0\\.00 +- +- +-"
+                        + " +- +- +-")
                 .contains("Written to " + folder.toAbsolutePath().resolve("results.json"));
     }
 

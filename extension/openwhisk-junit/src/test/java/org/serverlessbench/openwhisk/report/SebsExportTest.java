@@ -62,5 +62,28 @@ class SebsExportTest {
         JsonNode failed = root.path("_invocations").path("sleep").path("failed-0");
         assertThat(failed.path("stats").path("failure").asBoolean()).isTrue();
         assertThat(failed.path("request_id").isNull()).isTrue();
+        assertThat(cold.path("output").isNull()).as("no measurement").isTrue();
+    }
+
+    @Test
+    void typeIsTheModeAndOutputTheMeasurementWhereTheRowsHaveThem() throws Exception {
+        InvocationRow burst = Rows.cold("T#burst", "html", 1, 120_000, 9_000, 80_000);
+        burst = new InvocationRow(burst.test(), burst.function(), burst.action(), burst.trigger(),
+                burst.activationId(), false, true, "success", true, 120_000, 9_000L, 80_000L, 1_000L, 8_500L, 512,
+                burst.startedAt(), InvocationRow.CODE, null, "110.dynamic-html", "nodejs",
+                Map.of("compute_time", 1234), Conditions.NONE.withMode("burst").withConcurrency(5));
+        RunReport withModes = RunReport.of(RUN, Rows.T0, Rows.T0.plusSeconds(10), List.of(burst,
+                Rows.warm("T#warm", "html", 2, 4_000, 1_500)));
+        StringWriter csv = new StringWriter();
+        new SebsResultCsvWriter().write(withModes.rows(), csv);
+        StringWriter json = new StringWriter();
+        new SebsExperimentsJsonWriter(mapper).write(withModes, json);
+
+        List<List<String>> records = Csv.parse(csv.toString());
+        JsonNode invocation = mapper.readTree(json.toString()).path("_invocations").path("html").path("act1");
+
+        assertThat(records.get(1)).containsExactly("512", "burst", "True", "8500", "", "120000", "9000", "");
+        assertThat(records.get(2).get(1)).as("no mode: the sample's kind").isEqualTo("warm");
+        assertThat(invocation.path("output").path("measurement").path("compute_time").asInt()).isEqualTo(1234);
     }
 }

@@ -149,4 +149,34 @@ class StatisticsTest {
                 .hasMessageContaining("(0, 100]");
         assertThatThrownBy(() -> statistics.percentile(100.5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Wilson score intervals computed independently with Python 3.11: z from {@code statistics.NormalDist()
+     * .inv_cdf(0.975)} (1.959964) and {@code inv_cdf(0.995)} (2.575829), then the textbook formula with
+     * {@code math.sqrt}. The 95 % figures for 0, 1 and 5 of 10 also match the published table of Brown, Cai and
+     * DasGupta (2001): [0, 0.2775], [0.0179, 0.4042], [0.2366, 0.7634].
+     */
+    @Test
+    void wilsonIntervalMatchesAnIndependentComputation() {
+        assertWilson(0, 10, ConfidenceLevel.NINETY_FIVE, 0.0, 0.277533);
+        assertWilson(1, 10, ConfidenceLevel.NINETY_FIVE, 0.017876, 0.404150);
+        assertWilson(5, 10, ConfidenceLevel.NINETY_FIVE, 0.236593, 0.763407);
+        assertWilson(10, 10, ConfidenceLevel.NINETY_FIVE, 0.722467, 1.0);
+        assertWilson(7, 40, ConfidenceLevel.NINETY_FIVE, 0.087454, 0.319500);
+        assertWilson(3, 3, ConfidenceLevel.NINETY_FIVE, 0.438503, 1.0);
+        assertWilson(1, 10, ConfidenceLevel.NINETY_NINE, 0.011852, 0.507232);
+        assertWilson(7, 40, ConfidenceLevel.NINETY_NINE, 0.070644, 0.371833);
+        assertWilson(0, 10, ConfidenceLevel.NINETY_NINE, 0.0, 0.398854);
+
+        assertThatThrownBy(() -> Statistics.wilson(0, 0, ConfidenceLevel.NINETY_FIVE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 of 0");
+        assertThatThrownBy(() -> Statistics.wilson(3, 2, ConfidenceLevel.NINETY_FIVE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertWilson(int successes, int trials, ConfidenceLevel level, double lower, double upper) {
+        ConfidenceInterval interval = Statistics.wilson(successes, trials, level);
+        assertThat(interval.lower()).as("lower of %d/%d", successes, trials).isCloseTo(lower, within(1e-6));
+        assertThat(interval.upper()).as("upper of %d/%d", successes, trials).isCloseTo(upper, within(1e-6));
+    }
 }

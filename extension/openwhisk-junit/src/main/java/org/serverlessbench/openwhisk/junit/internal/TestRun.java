@@ -19,6 +19,7 @@ import org.serverlessbench.openwhisk.report.RunInfo;
 /**
  * What one test run shares, kept in the root Store and closed when the run ends: the settings, the started
  * {@link Target} and its connection, the target's limits and kinds, the results sink and the background threads.
+ * At its start the run measures its floor once ({@link SelfCalibration}) into the results' run info.
  * Parts get only the service they need from it (the client, the limits, a {@link Calls.Call}, the sink).
  */
 @SuppressWarnings("deprecation") // CloseableResource: for JUnit before 5.13 and with auto-close disabled
@@ -59,9 +60,13 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
                     reported.minActionTimeout(), reported.maxActionTimeout());
             String apiHost = client.configuration().apiHost().value();
             String webNamespace = target.webNamespace();
+            Optional<Integer> calibrationCalls = SelfCalibration.calls(parameters);
             ResultsSink sink = ResultsSink.open(ResultsSettings.read(parameters, settings.resultsDirectory()),
                     RunInfo.describe(target.name(), apiHost));
-            return new TestRun(settings, target, client, webNamespace, limits, runtimeKinds(client), sink);
+            RuntimeKinds kinds = runtimeKinds(client);
+            calibrationCalls.ifPresent(calls -> sink.calibrated(SelfCalibration.measure(client, kinds,
+                    settings.actionName("calibration-noop"), calls)));
+            return new TestRun(settings, target, client, webNamespace, limits, kinds, sink);
         } catch (RuntimeException e) {
             try {
                 target.close();
