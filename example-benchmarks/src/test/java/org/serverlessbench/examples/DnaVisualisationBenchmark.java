@@ -2,9 +2,11 @@ package org.serverlessbench.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.IntToLongFunction;
@@ -60,18 +62,18 @@ class DnaVisualisationBenchmark {
     }
 
     @RepeatedTest(3)
-    void python(@FunctionName("dna-python") Trigger trigger, ObjectStorage storage) {
+    void python(@FunctionName("dna-python") Trigger trigger, ObjectStorage storage) throws IOException {
         FunctionLibraries.assumePython("boto3", "python3-boto3");
         check(trigger.invoke(input(storage)), storage);
     }
 
     @RepeatedTest(3)
-    void nodejs(@FunctionName("dna-nodejs") Trigger trigger, ObjectStorage storage) {
+    void nodejs(@FunctionName("dna-nodejs") Trigger trigger, ObjectStorage storage) throws IOException {
         check(trigger.invoke(input(storage)), storage);
     }
 
     @RepeatedTest(3)
-    void java(@FunctionName("dna-java") Trigger trigger, ObjectStorage storage) {
+    void java(@FunctionName("dna-java") Trigger trigger, ObjectStorage storage) throws IOException {
         check(trigger.invoke(input(storage)), storage);
     }
 
@@ -80,7 +82,7 @@ class DnaVisualisationBenchmark {
     }
 
     /** As a validate_output would: the uploaded line is the walk of the input sequence, point by point. */
-    private static void check(Invocation invocation, ObjectStorage storage) {
+    private static void check(Invocation invocation, ObjectStorage storage) throws IOException {
         Map<String, Object> result = SebsInvocations.result(invocation);
         Map<String, Object> measurement = SebsInvocations.measurement(invocation, "download_time", "download_size",
                 "compute_time", "upload_time", "upload_size");
@@ -90,13 +92,17 @@ class DnaVisualisationBenchmark {
         assertThat(((Number) measurement.get("download_size")).longValue()).isEqualTo(fasta.length);
         assertThat(((Number) measurement.get("upload_size")).longValue()).isEqualTo(uploaded.length);
 
-        JsonArray line = JsonParser.parseString(new String(uploaded, StandardCharsets.US_ASCII)).getAsJsonArray();
-        assertThat(line.size()).as("[x, y] in %s", key).isEqualTo(2);
         long[] expected = twiceTheHeights(sequence);
-        assertThat(firstDifference(line.get(0).getAsJsonArray(), index -> index, expected.length))
-                .as("first x of %s that is not half its index (-1: none)", key).isEqualTo(-1);
-        assertThat(firstDifference(line.get(1).getAsJsonArray(), index -> expected[index], expected.length))
-                .as("first y of %s that differs from the walk computed here (-1: none)", key).isEqualTo(-1);
+        try (JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(uploaded),
+                StandardCharsets.US_ASCII))) {
+            reader.beginArray();
+            assertThat(firstDifference(reader, index -> index, expected.length))
+                    .as("first x of %s that is not half its index (-1: none)", key).isEqualTo(-1);
+            assertThat(firstDifference(reader, index -> expected[index], expected.length))
+                    .as("first y of %s that differs from the walk computed here (-1: none)", key).isEqualTo(-1);
+            reader.endArray();
+            assertThat(reader.peek()).as("the end of %s", key).isEqualTo(JsonToken.END_DOCUMENT);
+        }
     }
 
     /**
@@ -115,17 +121,24 @@ class DnaVisualisationBenchmark {
         return heights;
     }
 
-    private static int firstDifference(JsonArray actual, IntToLongFunction twiceExpected,
-            int count) {
-        if (actual.size() != count) {
-            return Math.min(actual.size(), count);
-        }
-        for (int i = 0; i < count; i++) {
-            JsonElement value = actual.get(i);
-            if (value.getAsDouble() * 2 != twiceExpected.applyAsLong(i)) {
-                return i;
+    /**
+     * Reads one array of numbers and returns the index of the first whose double is not half of
+     * {@code twiceExpected}, the length of the shorter one if the array does not have {@code count} numbers, or -1.
+     * Streams, so that the JSON of a {@code large} run (about 100 MB) is never held as a tree.
+     */
+    private static int firstDifference(JsonReader reader, IntToLongFunction twiceExpected, int count)
+            throws IOException {
+        reader.beginArray();
+        int index = 0;
+        int first = -1;
+        while (reader.hasNext()) {
+            double value = reader.nextDouble();
+            if (first < 0 && (index >= count || value * 2 != twiceExpected.applyAsLong(index))) {
+                first = index;
             }
+            index++;
         }
-        return -1;
+        reader.endArray();
+        return first >= 0 ? first : index == count ? -1 : index;
     }
 }
