@@ -49,6 +49,9 @@ function objectStorage() {
       secretKey: settings[2],
       region: 'us-east-1',
       pathStyle: true,
+      // Minio sends objects above partSize (64 MiB by default) as multipart uploads and first lists incomplete
+      // ones, which s3proxy's filesystem store answers with 501: single PUTs up to 1 GiB instead.
+      partSize: 1024 * 1024 * 1024,
     }));
   }
   return clients.get(cacheKey);
