@@ -1,41 +1,17 @@
 'use strict';
 
 // 120.uploader: fetches a file from a URL and uploads it to object storage.
-// SeBS's storage parameters arrive as action parameters; like SeBS's wrapper, the function moves them into the
-// environment. Times in the result are microseconds, as SeBS reports them.
+// Storage goes through storage.js, the helper that openwhisk-storage adds to the package (SeBS ships one alike).
+// Times in the result are microseconds, as SeBS reports them.
 
-const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
-const Minio = require('minio');
+const storage = require('./storage');
 
 // is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 let freshProcess = true;
-
-function storageClient(params) {
-  for (const key of Object.keys(params).filter((name) => name.startsWith('MINIO_STORAGE_'))) {
-    process.env[key] = String(params[key]);
-    delete params[key];
-  }
-  const [host, port] = process.env.MINIO_STORAGE_CONNECTION_URL.split(':');
-  return new Minio.Client({
-    endPoint: host,
-    port: Number(port),
-    useSSL: false,
-    accessKey: process.env.MINIO_STORAGE_ACCESS_KEY,
-    secretKey: process.env.MINIO_STORAGE_SECRET_KEY,
-    region: 'us-east-1',
-    pathStyle: true,
-  });
-}
-
-// SeBS's storage upload names an object name.<8 hex>.ext so that repeated runs do not overwrite each other.
-function uniqueName(name) {
-  const ext = path.extname(name);
-  return `${path.basename(name, ext)}.${crypto.randomBytes(4).toString('hex')}${ext}`;
-}
 
 function micros(startNs, endNs) {
   return Number((endNs - startNs) / 1000n);
@@ -61,7 +37,7 @@ function download(url, target) {
 
 async function main(params) {
   const begin = Date.now() / 1000;
-  const client = storageClient(params);
+  storage.bind(params);
   const { bucket, output } = params.bucket;
   const url = params.object.url;
   const name = path.basename(new URL(url).pathname) || 'download';
@@ -72,8 +48,8 @@ async function main(params) {
     await download(url, file);
     const downloadEnd = process.hrtime.bigint();
     const size = fs.statSync(file).size;
-    const key = `${output}/${uniqueName(name)}`;
-    await client.fPutObject(bucket, key, file);
+    const key = `${output}/${storage.uniqueName(name)}`;
+    await storage.upload(bucket, key, file);
     const uploadEnd = process.hrtime.bigint();
 
     const isCold = freshProcess;

@@ -1,40 +1,18 @@
 """120.uploader: fetches a file from a URL and uploads it to object storage.
 
-SeBS's storage parameters arrive as action parameters; like SeBS's wrapper, the function moves them into the
-environment. Times in the result are microseconds, as SeBS reports them.
+Storage goes through storage.py, the helper that openwhisk-storage adds to the package (SeBS ships one alike).
+Times in the result are microseconds, as SeBS reports them.
 """
 
 import os
 import tempfile
 import time
 import urllib.request
-import uuid
 
-import boto3
-from botocore.config import Config
+import storage
 
 # is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 _fresh_process = True
-
-
-def storage_client(args):
-    for key in [key for key in args if key.startswith("MINIO_STORAGE_")]:
-        os.environ[key] = str(args.pop(key))
-    return boto3.client(
-        "s3",
-        endpoint_url="http://" + os.environ["MINIO_STORAGE_CONNECTION_URL"],
-        aws_access_key_id=os.environ["MINIO_STORAGE_ACCESS_KEY"],
-        aws_secret_access_key=os.environ["MINIO_STORAGE_SECRET_KEY"],
-        region_name="us-east-1",
-        config=Config(s3={"addressing_style": "path"}, signature_version="s3v4", connect_timeout=5,
-                      read_timeout=60, retries={"max_attempts": 3}),
-    )
-
-
-def unique_name(name):
-    """SeBS's storage upload names an object name.<8 hex>.ext so that repeated runs do not overwrite each other."""
-    stem, ext = os.path.splitext(name)
-    return "%s.%s%s" % (stem, uuid.uuid4().hex[:8], ext)
 
 
 def micros(start_ns, end_ns):
@@ -44,7 +22,7 @@ def micros(start_ns, end_ns):
 def main(args):
     global _fresh_process
     begin = time.time()
-    client = storage_client(args)
+    storage.bind(args)
     bucket = args["bucket"]["bucket"]
     output_prefix = args["bucket"]["output"]
     url = args["object"]["url"]
@@ -60,8 +38,8 @@ def main(args):
                 target.write(chunk)
         download_end = time.perf_counter_ns()
         size = os.path.getsize(path)
-        key = "%s/%s" % (output_prefix, unique_name(name))
-        client.upload_file(path, bucket, key)
+        key = "%s/%s" % (output_prefix, storage.unique_name(name))
+        storage.upload(bucket, key, path)
         upload_end = time.perf_counter_ns()
     end = time.time()
     is_cold, _fresh_process = _fresh_process, False

@@ -2,27 +2,14 @@
 
 // 130.crud-api: a shopping cart over a NoSQL table (partition key cart_id, sort key product_id).
 // Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
-// and average price. SeBS's NoSQL parameters arrive as action parameters; like SeBS's wrapper, the function moves
-// them into the environment.
+// and average price. The table's document client comes from storage.js, the helper that
+// openwhisk-storage adds to the package (SeBS ships one alike).
 
-const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
-const { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+const { GetCommand, PutCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+const storage = require('./storage');
 
 // is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 let freshProcess = true;
-
-function cartTable(params) {
-  for (const key of Object.keys(params).filter((name) => name.startsWith('NOSQL_STORAGE_'))) {
-    process.env[key] = String(params[key]);
-    delete params[key];
-  }
-  const client = new DynamoDBClient({
-    endpoint: `http://${process.env.NOSQL_STORAGE_ENDPOINT}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'None', secretAccessKey: 'None' },
-  });
-  return { documents: DynamoDBDocumentClient.from(client), name: process.env.NOSQL_STORAGE_TABLE_shopping_cart };
-}
 
 async function addProduct(table, cart, body) {
   await table.documents.send(new PutCommand({
@@ -62,7 +49,8 @@ async function getCart(table, cart) {
 
 async function main(params) {
   const begin = Date.now() / 1000;
-  const table = cartTable(params);
+  storage.bind(params);
+  const table = storage.nosqlTable('shopping_cart');
   const start = process.hrtime.bigint();
   const results = [];
   for (const request of params.requests) {

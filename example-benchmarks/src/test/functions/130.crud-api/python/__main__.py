@@ -1,8 +1,8 @@
 """130.crud-api: a shopping cart over a NoSQL table (partition key cart_id, sort key product_id).
 
 Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
-and average price. SeBS's NoSQL parameters arrive as action parameters; like SeBS's wrapper, the function moves
-them into the environment and reaches the table through a boto3 DynamoDB resource.
+and average price. The table is a boto3 DynamoDB Table from storage.py, the helper that openwhisk-storage adds
+to the package (SeBS ships one alike).
 """
 
 import decimal
@@ -11,21 +11,10 @@ import time
 
 import boto3
 
+import storage
+
 # is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 _fresh_process = True
-
-
-def cart_table(args):
-    for key in [key for key in args if key.startswith("NOSQL_STORAGE_")]:
-        os.environ[key] = str(args.pop(key))
-    dynamodb = boto3.resource(
-        "dynamodb",
-        endpoint_url="http://" + os.environ["NOSQL_STORAGE_ENDPOINT"],
-        region_name="us-east-1",
-        aws_access_key_id="None",
-        aws_secret_access_key="None",
-    )
-    return dynamodb.Table(os.environ["NOSQL_STORAGE_TABLE_shopping_cart"])
 
 
 def plain(value):
@@ -76,7 +65,8 @@ def main(args):
     global _fresh_process
     import boto3.dynamodb.conditions  # noqa: F401 (Key expressions)
     begin = time.time()
-    table = cart_table(args)
+    storage.bind(args)
+    table = storage.nosql_table("shopping_cart")
     start = time.perf_counter_ns()
     results = []
     for request in args["requests"]:

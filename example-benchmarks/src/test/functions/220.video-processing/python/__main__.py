@@ -2,8 +2,8 @@
 
 Operations, as SeBS's: "watermark" overlays a mark on the first `duration` seconds, "extract-gif" turns them into an
 animated GIF. The mark is a half-transparent square that ffmpeg generates itself, so the function ships no image.
-SeBS's storage parameters arrive as action parameters; like SeBS's wrapper, the function moves them into the
-environment. Times in the result are microseconds, as SeBS reports them.
+Storage goes through storage.py, the helper that openwhisk-storage adds to the package (SeBS ships one alike).
+Times in the result are microseconds, as SeBS reports them.
 """
 
 import os
@@ -11,10 +11,8 @@ import shutil
 import subprocess
 import tempfile
 import time
-import uuid
 
-import boto3
-from botocore.config import Config
+import storage
 
 # is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 _fresh_process = True
@@ -28,26 +26,6 @@ OPERATIONS = {
 }
 
 
-def storage_client(args):
-    for key in [key for key in args if key.startswith("MINIO_STORAGE_")]:
-        os.environ[key] = str(args.pop(key))
-    return boto3.client(
-        "s3",
-        endpoint_url="http://" + os.environ["MINIO_STORAGE_CONNECTION_URL"],
-        aws_access_key_id=os.environ["MINIO_STORAGE_ACCESS_KEY"],
-        aws_secret_access_key=os.environ["MINIO_STORAGE_SECRET_KEY"],
-        region_name="us-east-1",
-        config=Config(s3={"addressing_style": "path"}, signature_version="s3v4", connect_timeout=5,
-                      read_timeout=60, retries={"max_attempts": 3}),
-    )
-
-
-def unique_name(name):
-    """SeBS's storage upload names an object name.<8 hex>.ext so that repeated runs do not overwrite each other."""
-    stem, ext = os.path.splitext(name)
-    return "%s.%s%s" % (stem, uuid.uuid4().hex[:8], ext)
-
-
 def micros(start_ns, end_ns):
     return (end_ns - start_ns) // 1000
 
@@ -55,7 +33,7 @@ def micros(start_ns, end_ns):
 def main(args):
     global _fresh_process
     begin = time.time()
-    client = storage_client(args)
+    storage.bind(args)
     bucket = args["bucket"]["bucket"]
     key = args["object"]["key"]
     operation = args["object"]["op"]
@@ -67,7 +45,7 @@ def main(args):
     try:
         source = os.path.join(work, os.path.basename(key))
         download_start = time.perf_counter_ns()
-        client.download_file(bucket, "%s/%s" % (args["bucket"]["input"], key), source)
+        storage.download(bucket, "%s/%s" % (args["bucket"]["input"], key), source)
         download_end = time.perf_counter_ns()
 
         target = os.path.join(work, "%s-%s.%s" % (os.path.splitext(os.path.basename(key))[0], operation, extension))
@@ -78,8 +56,8 @@ def main(args):
                                % (ffmpeg.returncode, ffmpeg.stderr.decode("utf-8", "replace")[-2000:]))
         compute_end = time.perf_counter_ns()
 
-        output_key = "%s/%s" % (args["bucket"]["output"], unique_name(os.path.basename(target)))
-        client.upload_file(target, bucket, output_key)
+        output_key = "%s/%s" % (args["bucket"]["output"], storage.unique_name(os.path.basename(target)))
+        storage.upload(bucket, output_key, target)
         upload_end = time.perf_counter_ns()
         download_size = os.path.getsize(source)
         upload_size = os.path.getsize(target)

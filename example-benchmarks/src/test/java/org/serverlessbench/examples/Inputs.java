@@ -51,6 +51,24 @@ public final class Inputs {
         return content;
     }
 
+    /**
+     * A FASTA file of one sequence of {@code bases} bases, in lines of 80 as SeBS's input file: A, C, G and T drawn
+     * uniformly from the seed, with an unknown base ({@code N}) about every 2 000.
+     */
+    public static byte[] fasta(int bases) {
+        Random random = new Random(SEED);
+        StringBuilder text = new StringBuilder(bases + bases / 80 + 64);
+        text.append(">owj-504 synthetic sequence, seed ").append(SEED).append(", ").append(bases).append(" bases\n");
+        char[] nucleotides = {'A', 'C', 'G', 'T'};
+        for (int i = 0; i < bases; i++) {
+            text.append(random.nextInt(2_000) == 0 ? 'N' : nucleotides[random.nextInt(4)]);
+            if (i % 80 == 79 || i == bases - 1) {
+                text.append('\n');
+            }
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** A JPEG photo stand-in: gradients and seeded shapes, {@code width} x {@code height}. */
     public static byte[] jpeg(int width, int height) {
         Random random = new Random(SEED);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
@@ -14,16 +15,28 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 /**
  * Turns the {@code kind}, {@code code}, {@code mainClass} and {@code main} attributes into action code as OpenWhisk
  * expects it: a single {@code .js}/{@code .py} file as text; a folder as a zip with its entry file at the root; a
- * {@code .jar} or {@code .zip} as is; a {@code mainClass} as a jar built from its package.
+ * {@code .jar} or {@code .zip} as is; a {@code mainClass} as a jar built from its package. A folder's zip also
+ * gets the files other modules contribute for it, unless the folder has a file of the same path.
  */
 final class CodePackager {
 
+    /** Files that other modules add to a folder function's package (see {@link FileContributors}). */
+    interface ExtraFiles {
+        Map<String, byte[]> files(String functionName, String kind);
+    }
+
     private final Path moduleDirectory;
     private final RuntimeKinds kinds;
+    private final ExtraFiles extraFiles;
 
     CodePackager(Path moduleDirectory, RuntimeKinds kinds) {
+        this(moduleDirectory, kinds, (functionName, kind) -> Map.of());
+    }
+
+    CodePackager(Path moduleDirectory, RuntimeKinds kinds, ExtraFiles extraFiles) {
         this.moduleDirectory = moduleDirectory;
         this.kinds = kinds;
+        this.extraFiles = extraFiles;
     }
 
     /** The package, or empty after adding what is wrong to {@code problems}. */
@@ -97,6 +110,7 @@ final class CodePackager {
         if (Files.isDirectory(path)) {
             String effectiveKind = kind.isEmpty() ? Kinds.ofFolder(path) : kind;
             SortedMap<String, byte[]> files = Archives.filesOf(path);
+            extraFiles.files(function.name().strip(), effectiveKind).forEach(files::putIfAbsent);
             NodeModules.addTo(path, files, moduleDirectory);
             byte[] zip = Archives.zip(files);
             return withMain(effectiveKind, Base64.getEncoder().encodeToString(zip), true, main,

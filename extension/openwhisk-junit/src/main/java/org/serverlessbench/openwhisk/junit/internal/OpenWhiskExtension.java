@@ -91,7 +91,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
      */
     private static ClassPlan plan(ExtensionContext context, TestRun run) {
         Class<?> testClass = context.getRequiredTestClass();
-        CodePackager packager = new CodePackager(moduleDirectory(), run.kinds());
+        CodePackager packager = new CodePackager(moduleDirectory(), run.kinds(), FileContributors.of(context));
         ExtensionContext root = context.getRoot();
         ImagePackager images = new ImagePackager(moduleDirectory(), packager, () -> root.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(DockerSupport.class, type -> DockerSupport.open(root::getConfigurationParameter),

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -57,6 +59,25 @@ class CodePackagerTests {
 
         assertThat(code.kind()).isEqualTo("python:default");
         assertThat(entries(code)).containsExactly("__main__.py");
+    }
+
+    @Test
+    void folderPackageGetsContributedFilesButKeepsItsOwn() throws IOException {
+        List<String> asked = new ArrayList<>();
+        CodePackager withHelpers = new CodePackager(Path.of("").toAbsolutePath(), TestKinds.EMBEDDED,
+                (functionName, kind) -> {
+                    asked.add(functionName + " " + kind);
+                    return Map.of("storage.py", "helper".getBytes(StandardCharsets.UTF_8),
+                            "__main__.py", "replaced".getBytes(StandardCharsets.UTF_8));
+                });
+
+        CodePackage code = withHelpers.pack(fixture("python"), problems).orElseThrow();
+
+        assertThat(asked).containsExactly("python python:default");
+        assertThat(entries(code)).containsExactly("__main__.py", "storage.py");
+        assertThat(content(code, "storage.py")).isEqualTo("helper");
+        assertThat(content(code, "__main__.py")).isEqualTo(Files.readString(
+                Path.of("src/test/functions/sebs-python/__main__.py")));
     }
 
     @Test
@@ -136,6 +157,18 @@ class CodePackagerTests {
         assertThatThrownBy(() -> Kinds.ofFolder(folder))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll("cannot be inferred", "package.json or index.js", "__main__.py");
+    }
+
+    private static String content(CodePackage code, String entry) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
+                Base64.getDecoder().decode(code.code())))) {
+            for (ZipEntry next = zip.getNextEntry(); next != null; next = zip.getNextEntry()) {
+                if (next.getName().equals(entry)) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError(entry + " is not in the package");
     }
 
     private static List<String> entries(CodePackage code) throws IOException {

@@ -78,6 +78,11 @@ public final class StorageExtension implements ParameterResolver, AfterEachCallb
                 key -> ClassStorage.create(declaration, testClass, services), ClassStorage.class));
     }
 
+    /** Whether {@code context} or an enclosing class context has a class with {@link OpenWhiskStorage}. */
+    static boolean declares(ExtensionContext context) {
+        return owner(context).isPresent();
+    }
+
     private static Optional<ClassStorage> find(ExtensionContext context) {
         return owner(context).map(owner -> owner.getStore(NAMESPACE)
                 .get(owner.getRequiredTestClass().getName(), ClassStorage.class));

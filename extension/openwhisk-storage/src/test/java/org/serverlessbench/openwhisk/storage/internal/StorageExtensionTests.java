@@ -1,11 +1,13 @@
 package org.serverlessbench.openwhisk.storage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
 import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
@@ -67,6 +70,69 @@ class StorageExtensionTests {
     @Test
     void bindsSebsParametersPointingAtTheEmbeddedServices() {
         assertAllSucceeded(run(BindingTestCases.class, Map.of()));
+    }
+
+    @OpenWhiskTest
+    @OpenWhiskStorage(benchmark = "504.dna-visualisation", object = true)
+    @OpenWhiskFunction(name = "helper-python", code = "src/test/functions/helper-python", memory = 256)
+    @OpenWhiskFunction(name = "helper-nodejs", code = "src/test/functions/helper-nodejs", memory = 128)
+    static class HelperTestCases {
+
+        @Test
+        void pythonFunctionUsesTheAddedStorageModule(@FunctionName("helper-python") LibraryTrigger trigger,
+                ObjectStorage objects) {
+            String key = objects.outputPrefix() + "/hello.txt";
+            Invocation invocation = trigger.invoke(Map.of("bucket", objects.bucket(), "key", key,
+                    "text", "squiggle")).assertSuccess();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) invocation.result();
+            assertThat(result).containsEntry("content", "squiggle").containsEntry("listed", List.of(key))
+                    .containsEntry("left", List.of());
+            assertThat((String) result.get("unique")).matches("result\\.[0-9a-f]{8}\\.json");
+            assertThat(objects.get(key)).asString().isEqualTo("squiggle");
+        }
+
+        @Test
+        void nodejsFunctionUsesTheAddedStorageModule(@FunctionName("helper-nodejs") LibraryTrigger trigger,
+                ObjectStorage objects) {
+            Invocation invocation = trigger.invoke(Map.of()).assertSuccess();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) invocation.result();
+            assertThat(result).containsEntry("url", objects.endpoint()).containsEntry("left", List.of());
+            assertThat((String) result.get("unique")).matches("result\\.[0-9a-f]{8}\\.json");
+        }
+    }
+
+    @OpenWhiskTest
+    @OpenWhiskFunction(name = "helper-nodejs", code = "src/test/functions/helper-nodejs", memory = 128)
+    static class NoStorageTestCases {
+
+        @Test
+        void functionWithoutStorageHasNoHelper(LibraryTrigger trigger) {
+            Invocation invocation = trigger.invoke(Map.of());
+            assertThat(invocation.success()).isFalse();
+            assertThat(String.valueOf(invocation.result())).contains("./storage");
+        }
+    }
+
+    @Test
+    void addsTheStorageHelperToFunctionsOfClassesWithStorageOnly() {
+        assumeTrue(pythonHasBoto3(), "the Python helper test needs boto3: apt-get install python3-boto3");
+        assertAllSucceeded(run(HelperTestCases.class, Map.of()));
+        assertAllSucceeded(run(NoStorageTestCases.class, Map.of()));
+    }
+
+    private static boolean pythonHasBoto3() {
+        try {
+            Process process = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @OpenWhiskStorage(benchmark = "311.compression", object = true,
