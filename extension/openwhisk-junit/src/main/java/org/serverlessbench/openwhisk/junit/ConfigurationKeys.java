@@ -33,6 +33,12 @@ public final class ConfigurationKeys {
     /** The relative change of a group's median that counts as a regression or improvement; default {@code 0.10}. */
     public static final String BASELINE_MIN_CHANGE = "openwhisk.baseline.minChange";
 
+    /**
+     * How long a warm container of the embedded target may stay idle before it is removed, a number and a unit
+     * ({@code ms}, {@code s}, {@code min}); default 10 min. Short values make {@link IdleTimes} maps quick.
+     */
+    public static final String EMBEDDED_IDLE_TIMEOUT = "openwhisk.embedded.idleTimeout";
+
     /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
     public static final String API_HOST = "openwhisk.apihost";
 

@@ -31,7 +31,7 @@ class ResultsCsvWriterTest {
         assertThat(records.get(0)).containsExactly("test", "function", "action", "trigger", "activationId", "warmup",
                 "cold", "status", "success", "clientTimeUs", "providerExecutionUs", "providerInitUs", "providerWaitUs",
                 "benchmarkTimeUs", "memoryMb", "startedAt", "deployment", "image", "benchmark", "language", "mode",
-                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "measurement");
+                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "rejected", "measurement");
         assertThat(records.get(1)).containsExactly("Fixture#name, with \"quotes\"", "f\nx", "run1-f\nx", "library",
                 "act1", "false", "false", "success", "true", "1500", "1200", "", "3000", "700", "256",
                 "2026-11-26T18:00:01.123456Z", "code", "", "", "", "", "", "", "", "", "", "");
