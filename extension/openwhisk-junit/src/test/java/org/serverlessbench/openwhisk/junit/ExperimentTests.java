@@ -92,9 +92,13 @@ class ExperimentTests {
             assertThat(row.get("cold").asBoolean()).isFalse();
             assertThat(row.get("concurrency").isNull()).isTrue();
         });
-        assertThat(run.reportEntries()).filteredOn(entry -> entry.containsKey(ReportKeys.SAMPLES)).hasSize(4)
-                .allSatisfy(entry -> assertThat(entry).containsEntry(ReportKeys.SAMPLES, "3")
-                        .containsEntry(ReportKeys.SAMPLES_STOPPED_BY, "count"));
+        List<Map<String, String>> samples = run.reportEntries().stream()
+                .filter(entry -> entry.containsKey(ReportKeys.SAMPLES)).toList();
+        assertThat(samples).hasSize(4).allSatisfy(entry -> assertThat(entry).containsEntry(ReportKeys.SAMPLES, "3")
+                .containsEntry(ReportKeys.SAMPLES_STOPPED_BY, "count"));
+        assertThat(samples).extracting(entry -> entry.get(ReportKeys.REJECTED_COUNT))
+                .as("rejected in cold, warm, burst, sequential").containsExactly("0", Long.toString(measured(rows, "warm").stream()
+                        .filter(row -> !row.get("rejected").isNull()).count()), null, null);
     }
 
     @OpenWhiskTest
@@ -121,6 +125,8 @@ class ExperimentTests {
         List<JsonNode> measured = measured(Rows.ofTest(run, WarmRejectionTestCases.class, "warm"), "warm");
         assertThat(measured).extracting(row -> row.get("rejected").isNull() ? "kept" : row.get("rejected").asText())
                 .containsExactly("kept", "cold in warm mode", "cold in warm mode");
+        assertThat(run.reportEntries()).filteredOn(entry -> entry.containsKey(ReportKeys.SAMPLES)).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry(ReportKeys.REJECTED_COUNT, "2"));
     }
 
     @OpenWhiskTest

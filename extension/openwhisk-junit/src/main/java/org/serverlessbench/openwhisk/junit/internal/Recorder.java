@@ -114,9 +114,17 @@ final class Recorder {
                 .mapToLong(recorded -> recorded.invocation().clientTimeUs()).toArray();
     }
 
-    /** How many invocations were recorded since the last {@link #finish}. */
-    synchronized int pendingCount() {
-        return pending.size();
+    /**
+     * How many measured invocations recorded since the last {@link #finish} their experiment mode rejects; waits for
+     * records still being fetched.
+     */
+    int rejectedCount() {
+        List<Pending> recorded;
+        synchronized (this) {
+            recorded = List.copyOf(pending);
+        }
+        return (int) recorded.stream().filter(done -> !done.invocation().warmup())
+                .filter(done -> rejection(done.conditions().mode(), done.invocation().cold()) != null).count();
     }
 
     void record(DefaultInvocation made) {

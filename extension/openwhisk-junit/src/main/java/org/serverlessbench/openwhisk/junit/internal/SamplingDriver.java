@@ -41,7 +41,7 @@ final class SamplingDriver implements BodyDriver {
                         + " @IdleTimes make a test template; the method must not also be a @Test"));
         if (point.idle() != null) {
             idleMap(body, point.idle(), point.experiment().pairs());
-            publish(body, point.experiment().pairs(), "count", null);
+            publish(body, point.experiment().pairs(), "count", null, Map.of());
             return;
         }
         Sampler sampler = new Sampler(point.experiment().samples(), body.recorder());
@@ -77,7 +77,9 @@ final class SamplingDriver implements BodyDriver {
                 sampler.ran(1);
             }
         }
-        publish(body, sampler.runs(), sampler.stoppedBy(), sampler.relativeHalfWidth().orElse(null));
+        Map<String, String> rejected = mode == InvocationMode.COLD || mode == InvocationMode.WARM
+                ? Map.of(ReportKeys.REJECTED_COUNT, Integer.toString(body.recorder().rejectedCount())) : Map.of();
+        publish(body, sampler.runs(), sampler.stoppedBy(), sampler.relativeHalfWidth().orElse(null), rejected);
     }
 
     /**
@@ -140,7 +142,8 @@ final class SamplingDriver implements BodyDriver {
         }
     }
 
-    private static void publish(TestBody body, int runs, String stoppedBy, Double relativeHalfWidth) {
+    private static void publish(TestBody body, int runs, String stoppedBy, Double relativeHalfWidth,
+            Map<String, String> more) {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put(ReportKeys.SAMPLES, Integer.toString(runs));
         entries.put(ReportKeys.SAMPLES_STOPPED_BY, stoppedBy);
@@ -148,6 +151,7 @@ final class SamplingDriver implements BodyDriver {
             entries.put(ReportKeys.SAMPLES_RELATIVE_CI, String.format(Locale.ROOT, "%.4f",
                     relativeHalfWidth));
         }
+        entries.putAll(more);
         body.context().publishReportEntry(entries);
     }
 
