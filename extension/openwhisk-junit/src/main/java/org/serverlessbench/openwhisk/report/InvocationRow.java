@@ -103,6 +103,11 @@ public record InvocationRow(
                 image, null, null, Map.of(), Conditions.NONE);
     }
 
+    /** Whether this row counts in the statistics: neither a warm-up nor rejected by an experiment mode. */
+    public boolean inStatistics() {
+        return !warmup && rejected == null;
+    }
+
     /** This row with {@code value} as its conditions. */
     public InvocationRow withConditions(Conditions value) {
         return new InvocationRow(test, function, action, trigger, activationId, warmup, cold, status, success,

@@ -36,7 +36,7 @@ record TestSummary(
     }
 
     private static TestSummary summarize(String test, String function, List<InvocationRow> group) {
-        List<InvocationRow> measured = group.stream().filter(row -> !row.warmup()).toList();
+        List<InvocationRow> measured = group.stream().filter(InvocationRow::inStatistics).toList();
         return new TestSummary(
                 test,
                 function,

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.Event;
 
 /**
@@ -53,6 +54,26 @@ class ExperimentTests {
                 .containsExactly("128/1", "128/2", "256/1", "256/2");
         assertThat(rows).as("each trial starts in fresh containers")
                 .allSatisfy(row -> assertThat(row.get("cold").asBoolean()).isTrue());
+    }
+
+    @OpenWhiskTest
+    @OpenWhiskFunction(name = "echo", code = "src/test/functions/echo-node")
+    static class MissingFunctionTestCases {
+
+        @MemorySizes(value = 128, functions = "missing")
+        void sweep(LibraryTrigger trigger) {
+            trigger.invoke().assertSuccess();
+        }
+    }
+
+    @Test
+    void memorySizesOfAFunctionNotInScopeFailTheRunNamingTheAvailableOnes() {
+        OpenWhiskTestKit.Run run = OpenWhiskTestKit.run(MissingFunctionTestCases.class);
+
+        assertThat(run.results().allEvents().list()).map(ExperimentTests::failureMessage)
+                .anySatisfy(message -> assertThat(message).isEqualTo("@MemorySizes(functions = [missing]) on"
+                        + " MissingFunctionTestCases#sweep: no function 'missing' is in scope; available: [echo]"));
+        assertThat(run.rows()).isEmpty();
     }
 
     @OpenWhiskTest
@@ -151,8 +172,11 @@ class ExperimentTests {
 
         assertThat(testNames(run)).containsExactlyInAnyOrder("[21-200 samples, ±50 %]",
                 "[21-24 samples, ±0.0001 %]");
-        Map<String, String> loose = samplesEntry(run, Rows.ofTest(run, AdaptiveSamplesTestCases.class, "loose"));
-        Map<String, String> tight = samplesEntry(run, Rows.ofTest(run, AdaptiveSamplesTestCases.class, "tight"));
+        Map<String, String> loose = samplesEntry(run, "[21-200 samples, ±50 %]");
+        Map<String, String> tight = samplesEntry(run, "[21-24 samples, ±0.0001 %]");
+        assertThat(Rows.ofTest(run, AdaptiveSamplesTestCases.class, "loose")).hasSize(
+                Integer.parseInt(loose.get(ReportKeys.SAMPLES)));
+        assertThat(Rows.ofTest(run, AdaptiveSamplesTestCases.class, "tight")).hasSize(24);
         assertThat(tight).containsEntry(ReportKeys.SAMPLES, "24").containsEntry(ReportKeys.SAMPLES_STOPPED_BY, "max");
         assertThat(Double.parseDouble(tight.get(ReportKeys.SAMPLES_RELATIVE_CI))).isGreaterThan(0.000_001);
         if (loose.get(ReportKeys.SAMPLES_STOPPED_BY).equals("ci")) {
@@ -164,12 +188,13 @@ class ExperimentTests {
         assertThat(Integer.parseInt(loose.get(ReportKeys.SAMPLES))).isBetween(21, 200);
     }
 
-    /** The samples entry of the test whose rows these are; their count must match it. */
-    private static Map<String, String> samplesEntry(OpenWhiskTestKit.Run run, List<JsonNode> rows) {
-        List<Map<String, String>> entries = run.reportEntries().stream()
-                .filter(entry -> entry.containsKey(ReportKeys.SAMPLES))
-                .filter(entry -> entry.get(ReportKeys.SAMPLES).equals(Integer.toString(rows.size()))).toList();
-        assertThat(entries).as("samples entry for %d rows", rows.size()).isNotEmpty();
+    /** The samples entry published by the test of that display name. */
+    private static Map<String, String> samplesEntry(OpenWhiskTestKit.Run run, String displayName) {
+        List<Map<String, String>> entries = run.results().allEvents().reportingEntryPublished().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(displayName))
+                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs())
+                .filter(entry -> entry.containsKey(ReportKeys.SAMPLES)).toList();
+        assertThat(entries).as("samples entry of %s", displayName).hasSize(1);
         return entries.get(0);
     }
 
