@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.serverlessbench.openwhisk.junit.internal.ExperimentTemplates;
 import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
@@ -22,6 +24,7 @@ import org.serverlessbench.openwhisk.junit.internal.OpenWhiskExtension;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestTemplate
+@Execution(ExecutionMode.SAME_THREAD)
 @ExtendWith({OpenWhiskExtension.class, ExperimentTemplates.class})
 public @interface Samples {
 

@@ -3,10 +3,15 @@ package org.serverlessbench.openwhisk.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.serverlessbench.openwhisk.junit.FunctionName;
 import org.serverlessbench.openwhisk.junit.InvocationMode;
+import org.serverlessbench.openwhisk.junit.LibraryTrigger;
+import org.serverlessbench.openwhisk.junit.MemorySizes;
+import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 import org.serverlessbench.openwhisk.report.InvocationRow;
 
 /** The arithmetic and text of experiments, without a target. */
@@ -53,6 +58,33 @@ class ExperimentPartsTests {
         assertThat(offset.offsetMs()).contains(8.0);
         assertThat(offset.rttMs()).contains(2.0);
         assertThat(ClockOffset.fromExchanges(List.of()).offsetMs()).isEmpty();
+    }
+
+    @OpenWhiskFunction(name = "a", code = "src/test/functions/echo-node")
+    @OpenWhiskFunction(name = "b", code = "src/test/functions/echo-node")
+    static class LockedTestCases {
+
+        @MemorySizes(256)
+        void sweep(@FunctionName("a") LibraryTrigger trigger) {
+        }
+
+        void plain(@FunctionName("a") LibraryTrigger trigger) {
+        }
+    }
+
+    @Test
+    void anExperimentLocksEveryFunctionInScopeForWriting() throws NoSuchMethodException {
+        FunctionLocks locks = new FunctionLocks();
+        Method sweep = LockedTestCases.class.getDeclaredMethod("sweep", LibraryTrigger.class);
+        Method plain = LockedTestCases.class.getDeclaredMethod("plain", LibraryTrigger.class);
+
+        assertThat(locks.provideForMethod(List.of(), LockedTestCases.class, sweep))
+                .extracting(lock -> lock.getKey() + " " + lock.getAccessMode())
+                .containsExactlyInAnyOrder(FunctionLocks.KEY_PREFIX + "a READ_WRITE",
+                        FunctionLocks.KEY_PREFIX + "b READ_WRITE");
+        assertThat(locks.provideForMethod(List.of(), LockedTestCases.class, plain))
+                .extracting(lock -> lock.getKey() + " " + lock.getAccessMode())
+                .containsExactly(FunctionLocks.KEY_PREFIX + "a READ");
     }
 
     @Test
