@@ -42,6 +42,12 @@ public final class ConfigurationKeys {
     /** How many calls the self-calibration measures for each figure; default 20, at most 10 000. */
     public static final String CALIBRATION_CALLS = "openwhisk.calibration.calls";
 
+    /**
+     * How long a warm container of the embedded target may stay idle before it is removed, a number and a unit
+     * ({@code ms}, {@code s}, {@code min}); default 10 min. Short values make {@link IdleTimes} maps quick.
+     */
+    public static final String EMBEDDED_IDLE_TIMEOUT = "openwhisk.embedded.idleTimeout";
+
     /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
     public static final String API_HOST = "openwhisk.apihost";
 

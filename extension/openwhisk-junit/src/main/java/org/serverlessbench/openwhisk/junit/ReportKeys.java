@@ -26,6 +26,27 @@ public final class ReportKeys {
     public static final String COLD_COUNT = "openwhisk.coldCount";
     public static final String FAILED_COUNT = "openwhisk.failedCount";
 
+    /** {@link Samples}: how many times the body ran in this run of the test. */
+    public static final String SAMPLES = "openwhisk.samples";
+    /**
+     * {@link Samples}: why sampling stopped: {@code count} (a fixed count), {@code ci} (the median's interval was
+     * narrow enough) or {@code max} (the most runs were reached first).
+     */
+    public static final String SAMPLES_STOPPED_BY = "openwhisk.samples.stoppedBy";
+    /** {@link Samples} adaptive: the relative half-width of the median's 95 % interval when sampling stopped. */
+    public static final String SAMPLES_RELATIVE_CI = "openwhisk.samples.relativeCi";
+    /** {@link Mode}: samples recorded as rejected (cold in warm mode, warm in cold mode) in this run. */
+    public static final String REJECTED_COUNT = "openwhisk.rejectedCount";
+    /**
+     * {@link PayloadSizes}: the clock correction applied to the function's receive times: {@code none} (embedded
+     * target, one clock) or {@code min-rtt} (remote target, offset estimated by the least round trip).
+     */
+    public static final String CLOCK_CORRECTION = "openwhisk.clockCorrection";
+    /** {@link PayloadSizes} on a remote target: the function's clock minus the client's, in milliseconds. */
+    public static final String CLOCK_OFFSET_MS = "openwhisk.clockOffsetMs";
+    /** {@link PayloadSizes} on a remote target: the round trip of the exchange the offset came from, in ms. */
+    public static final String CLOCK_RTT_MS = "openwhisk.clockRttMs";
+
     public static final String P50 = ".p50";
     public static final String P95 = ".p95";
     public static final String MAX = ".max";

@@ -39,7 +39,7 @@ final class Baseline {
         }
         Map<GroupKey, List<Long>> values = new LinkedHashMap<>();
         for (JsonNode row : invocations) {
-            if (row.path("warmup").asBoolean(false) || !row.hasNonNull("clientTimeUs")) {
+            if (row.path("warmup").asBoolean(false) || row.hasNonNull("rejected") || !row.hasNonNull("clientTimeUs")) {
                 continue;
             }
             GroupKey key = new GroupKey(row.path("test").asText(), row.path("function").asText(),
@@ -65,7 +65,7 @@ final class Baseline {
     Map<GroupKey, Comparison> compare(List<InvocationRow> rows) {
         Map<GroupKey, List<Long>> current = new LinkedHashMap<>();
         for (InvocationRow row : rows) {
-            if (!row.warmup()) {
+            if (row.inStatistics()) {
                 current.computeIfAbsent(GroupKey.of(row), key -> new ArrayList<>()).add(row.clientTimeUs());
             }
         }

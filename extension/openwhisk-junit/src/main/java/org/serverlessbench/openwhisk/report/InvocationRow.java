@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param measurement the {@code measurement} object of the function's result (SeBS's {@code download_time},
  *     {@code compute_time}, ... in µs, sizes in bytes), empty when the result had none
  * @param conditions the experiment conditions of the invocation
+ * @param rejected why an experiment mode rejected this sample ({@link #REJECTED_WARM_IN_COLD_MODE},
+ *     {@link #REJECTED_COLD_IN_WARM_MODE}), or {@code null} when it is kept; rejected samples stay in the results
+ *     and are left out of the statistics
  */
 public record InvocationRow(
         String test,
@@ -59,12 +62,28 @@ public record InvocationRow(
         String benchmark,
         String language,
         Map<String, Object> measurement,
-        Conditions conditions) {
+        Conditions conditions,
+        String rejected) {
 
     /** {@link #deployment()} of a code action. */
     public static final String CODE = "code";
     /** {@link #deployment()} of a Docker-image action. */
     public static final String IMAGE = "image";
+    /** {@link #rejected()} of a warm sample in {@code cold} mode. */
+    public static final String REJECTED_WARM_IN_COLD_MODE = "warm in cold mode";
+    /** {@link #rejected()} of a cold sample in {@code warm} mode. */
+    public static final String REJECTED_COLD_IN_WARM_MODE = "cold in warm mode";
+
+    /** A row that no experiment mode rejected. */
+    public InvocationRow(String test, String function, String action, String trigger, String activationId,
+            boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
+            Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt,
+            String deployment, String image, String benchmark, String language, Map<String, Object> measurement,
+            Conditions conditions) {
+        this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
+                providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, deployment,
+                image, benchmark, language, measurement, conditions, null);
+    }
 
     /** A row of a code action. */
     public InvocationRow(String test, String function, String action, String trigger, String activationId,
@@ -84,11 +103,16 @@ public record InvocationRow(
                 image, null, null, Map.of(), Conditions.NONE);
     }
 
+    /** Whether this row counts in the statistics: neither a warm-up nor rejected by an experiment mode. */
+    public boolean inStatistics() {
+        return !warmup && rejected == null;
+    }
+
     /** This row with {@code value} as its conditions. */
     public InvocationRow withConditions(Conditions value) {
         return new InvocationRow(test, function, action, trigger, activationId, warmup, cold, status, success,
                 clientTimeUs, providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb,
-                startedAt, deployment, image, benchmark, language, measurement, value);
+                startedAt, deployment, image, benchmark, language, measurement, value, rejected);
     }
 
     public InvocationRow {

@@ -57,9 +57,10 @@ final class ResultsJsonWriter {
         node.put("count", summary.count());
         node.put("coldCount", summary.coldCount());
         node.put("warmupCount", summary.warmupCount());
+        node.put("rejectedCount", summary.rejectedCount());
         node.put("failureCount", summary.failureCount());
         ObjectNode sebs = node.putObject("sebs");
-        sebs.put("samples_generated", summary.count());
+        sebs.put("samples_generated", summary.count() + summary.rejectedCount());
         sebs.put("failures", summary.failureCount());
         sebs.put("cold_count", summary.coldCount());
         node.set("clientTimeUs", toJson(summary.clientTimeUs()));

@@ -12,15 +12,17 @@ import java.util.function.Function;
 
 /**
  * The measured (non-warmup) invocations of one {@link GroupKey group}, reduced to statistics: one test and function
- * under one set of conditions, cold or warm. Warmups are only counted. Provider, init and benchmark statistics cover
+ * under one set of conditions, cold or warm. Warmups and samples rejected by an experiment mode are only counted. Provider, init and benchmark statistics cover
  * the invocations whose record or result carried that time. {@code count}, {@code failureCount} and
- * {@code coldCount} are SeBS's {@code samples_generated}, {@code failures} and {@code cold_count} of the group.
+ * {@code coldCount} are SeBS's {@code failures} and {@code cold_count} of the group; its {@code samples_generated} is
+ * {@code count + rejectedCount}.
  */
 record TestSummary(
         GroupKey key,
         int count,
         int coldCount,
         int warmupCount,
+        int rejectedCount,
         int failureCount,
         Statistics clientTimeUs,
         Statistics providerExecutionUs,
@@ -45,11 +47,15 @@ record TestSummary(
     static List<TestSummary> of(List<InvocationRow> rows, DeclarationOrder order) {
         Map<GroupKey, List<InvocationRow>> groups = new LinkedHashMap<>();
         Map<List<Object>, Integer> warmups = new HashMap<>();
+        Map<List<Object>, Integer> rejected = new HashMap<>();
         for (InvocationRow row : rows) {
             GroupKey key = GroupKey.of(row);
             if (row.warmup()) {
                 // a warm-up belongs to the groups of its test, function and conditions, whatever its temperature
                 warmups.merge(conditionsOf(key), 1, Integer::sum);
+            } else if (row.rejected() != null) {
+                // so is a sample that its mode rejected (a warm one in cold mode, a cold one in warm mode)
+                rejected.merge(conditionsOf(key), 1, Integer::sum);
             } else {
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             }
@@ -59,10 +65,10 @@ record TestSummary(
         List<TestSummary> summaries = new ArrayList<>();
         Map<List<Object>, Boolean> warmupsCounted = new HashMap<>();
         for (GroupKey key : keys) {
-            // the warm-ups of a test and conditions are counted once, on its first group
-            int warmupCount = warmupsCounted.putIfAbsent(conditionsOf(key), true) == null
-                    ? warmups.getOrDefault(conditionsOf(key), 0) : 0;
-            summaries.add(summarize(key, groups.get(key), warmupCount));
+            // the warm-ups and rejected samples of a test and conditions are counted once, on its first group
+            boolean first = warmupsCounted.putIfAbsent(conditionsOf(key), true) == null;
+            summaries.add(summarize(key, groups.get(key), first ? warmups.getOrDefault(conditionsOf(key), 0) : 0,
+                    first ? rejected.getOrDefault(conditionsOf(key), 0) : 0));
         }
         return summaries;
     }
@@ -103,12 +109,14 @@ record TestSummary(
                 key.trial(), key.payloadBytes(), key.idleMs());
     }
 
-    private static TestSummary summarize(GroupKey key, List<InvocationRow> measured, int warmupCount) {
+    private static TestSummary summarize(GroupKey key, List<InvocationRow> measured, int warmupCount,
+            int rejectedCount) {
         return new TestSummary(
                 key,
                 measured.size(),
                 (int) measured.stream().filter(InvocationRow::cold).count(),
                 warmupCount,
+                rejectedCount,
                 (int) measured.stream().filter(row -> !row.success()).count(),
                 Statistics.of(measured.stream().mapToLong(InvocationRow::clientTimeUs).toArray()),
                 present(measured, InvocationRow::providerExecutionUs),

@@ -64,7 +64,7 @@ class RowConditionsTest {
         int measurement = header.indexOf("measurement");
         int mode = header.indexOf("mode");
         assertThat(header).endsWith("benchmark", "language", "mode", "concurrency", "trial", "scheduledAt",
-                "payloadBytes", "idleMs", "measurement");
+                "payloadBytes", "idleMs", "rejected", "measurement");
         assertThat(lines.get(1).get(measurement)).isEqualTo("{\"compute_time\":7}");
         assertThat(lines.get(1).get(mode)).isEqualTo("cold");
         assertThat(lines.get(2).get(measurement)).isEmpty();

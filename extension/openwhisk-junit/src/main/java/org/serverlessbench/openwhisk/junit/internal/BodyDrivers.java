@@ -13,8 +13,15 @@ final class BodyDrivers {
         this.drivers = List.copyOf(drivers);
     }
 
+    /**
+     * The drivers of the extension. An experiment's template dimensions ({@code @MemorySizes}, {@code @Trials},
+     * {@code @PayloadSizes}, {@code @Mode}, {@code @IdleTimes}) are applied around each template invocation by
+     * {@link ExperimentTemplates}, whatever driver then runs the body; the drivers here decide only how the body runs
+     * inside one point, and exactly one of them applies to a method.
+     */
     static BodyDrivers standard() {
-        return new BodyDrivers(List.of());
+        return new BodyDrivers(List.of(
+                new SamplingDriver()));
     }
 
     Optional<BodyDriver> forMethod(Method method) {

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,7 +25,10 @@ final class EmbeddedTarget implements Target {
     @Override
     public synchronized OpenWhiskClient start() {
         try {
-            server = EmbeddedOpenWhisk.newBuilder().containerFactory(EmbeddedContainers.factory(parameters)).start();
+            EmbeddedOpenWhisk.Builder builder = EmbeddedOpenWhisk.newBuilder()
+                    .containerFactory(EmbeddedContainers.factory(parameters));
+            idleTimeout(parameters).ifPresent(builder::idleContainerTimeout);
+            server = builder.start();
         } catch (IOException e) {
             throw new ExtensionConfigurationException("The embedded OpenWhisk (" + ConfigurationKeys.TARGET
                     + "=embedded, the default) could not start: " + e.getMessage() + "; "
@@ -39,6 +43,27 @@ final class EmbeddedTarget implements Target {
                 .readTimeout(READ_TIMEOUT)
                 .build();
         return client;
+    }
+
+    /** {@code openwhisk.embedded.idleTimeout}, when set. */
+    static Optional<Duration> idleTimeout(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(ConfigurationKeys.EMBEDDED_IDLE_TIMEOUT).map(String::strip)
+                .filter(value -> !value.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration timeout;
+        try {
+            timeout = DurationText.parse(text.get(),
+                    "Configuration parameter " + ConfigurationKeys.EMBEDDED_IDLE_TIMEOUT);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        if (timeout.isZero()) {
+            throw new ExtensionConfigurationException("Configuration parameter "
+                    + ConfigurationKeys.EMBEDDED_IDLE_TIMEOUT + " is \"" + text.get() + "\", but must be positive");
+        }
+        return Optional.of(timeout);
     }
 
     @Override

@@ -21,9 +21,10 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 
 /**
  * One JUnit resource lock per function, so that parallel tests cannot spoil each other's cold and warm starts: a
- * test that changes the action ({@code @ColdStart}, or one that gets a {@link DeployedFunction} to update it) takes
- * it read-write, every other test read-only. A test locks the functions it names with {@link FunctionName} or
- * {@link FunctionSource}; one that names none locks every function in its scope. Registered by the
+ * test that changes the action ({@code @ColdStart}, an experiment, or one that gets a {@link DeployedFunction} to
+ * update it) takes it read-write, every other test read-only. A test locks the functions it names with
+ * {@link FunctionName} or {@link FunctionSource}; one that names none, and an experiment (which changes memory and
+ * revisions of every function in scope), locks every function in its scope. Registered by the
  * {@code @ResourceLock} meta-annotation of {@link OpenWhiskFunction}.
  */
 public final class FunctionLocks implements ResourceLocksProvider {
@@ -35,7 +36,7 @@ public final class FunctionLocks implements ResourceLocksProvider {
     public Set<Lock> provideForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method method) {
         ResourceAccessMode mode = changesTheAction(method) ? ResourceAccessMode.READ_WRITE : ResourceAccessMode.READ;
         Set<String> names = namedBy(method);
-        if (names.isEmpty()) {
+        if (names.isEmpty() || Experiment.declaredOn(method)) {
             names = inScope(enclosingInstanceTypes, testClass, method);
         }
         return names.stream().map(name -> new Lock(KEY_PREFIX + name, mode))
@@ -43,7 +44,7 @@ public final class FunctionLocks implements ResourceLocksProvider {
     }
 
     private static boolean changesTheAction(Method method) {
-        return AnnotationSupport.isAnnotated(method, ColdStart.class)
+        return AnnotationSupport.isAnnotated(method, ColdStart.class) || Experiment.declaredOn(method)
                 || List.of(method.getParameterTypes()).contains(DeployedFunction.class);
     }
 

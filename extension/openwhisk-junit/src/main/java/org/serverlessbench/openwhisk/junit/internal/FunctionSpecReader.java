@@ -25,6 +25,10 @@ final class FunctionSpecReader {
     }
 
     /** With {@code images} for functions with {@code image = @DockerImage(...)}; {@code null}: none allowed. */
+    TargetLimits limits() {
+        return limits;
+    }
+
     FunctionSpecReader(CodePackager packager, TargetLimits limits, ImagePackager images) {
         this.packager = packager;
         this.limits = limits;

@@ -31,6 +31,7 @@ final class Recorder {
     private final ProgressLine progress;
     private final List<Pending> pending = new ArrayList<>();
     private final ThreadLocal<Conditions> callConditions = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> warmupCalls = new ThreadLocal<>();
     private volatile Conditions testConditions = Conditions.NONE;
 
     private record Pending(DefaultInvocation invocation, Conditions conditions) {}
@@ -91,7 +92,44 @@ final class Recorder {
         }
     }
 
-    void record(DefaultInvocation invocation) {
+    /**
+     * Runs {@code body} on this thread recording every invocation it makes as a warm-up (left out of the statistics),
+     * for the runs an experiment makes only to warm containers.
+     */
+    <T> T asWarmup(ThrowingSupplier<T> body) throws Throwable {
+        Boolean outer = warmupCalls.get();
+        warmupCalls.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) {
+                warmupCalls.remove();
+            }
+        }
+    }
+
+    /** The client times of the measured (not warm-up) invocations recorded since the last {@link #finish}. */
+    synchronized long[] measuredClientTimesUs() {
+        return pending.stream().filter(recorded -> !recorded.invocation().warmup())
+                .mapToLong(recorded -> recorded.invocation().clientTimeUs()).toArray();
+    }
+
+    /**
+     * How many measured invocations recorded since the last {@link #finish} their experiment mode rejects; waits for
+     * records still being fetched.
+     */
+    int rejectedCount() {
+        List<Pending> recorded;
+        synchronized (this) {
+            recorded = List.copyOf(pending);
+        }
+        return (int) recorded.stream().filter(done -> !done.invocation().warmup())
+                .filter(done -> rejection(done.conditions().mode(), done.invocation().cold()) != null).count();
+    }
+
+    void record(DefaultInvocation made) {
+        DefaultInvocation invocation = Boolean.TRUE.equals(warmupCalls.get()) && !made.warmup()
+                ? made.asWarmup() : made;
         Conditions conditions = conditions();
         synchronized (this) {
             pending.add(new Pending(invocation, conditions));
@@ -138,7 +176,22 @@ final class Recorder {
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
                 boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin(),
                 invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image(),
-                invocation.benchmark(), invocation.language(), invocation.measurement(), conditions);
+                invocation.benchmark(), invocation.language(), invocation.measurement(), conditions,
+                invocation.warmup() ? null : rejection(conditions.mode(), invocation.cold()));
+    }
+
+    /**
+     * Why a sample of an experiment mode is rejected: warm in {@code cold} mode, cold in {@code warm} mode; null when
+     * it is kept.
+     */
+    static String rejection(String mode, boolean cold) {
+        if ("cold".equals(mode) && !cold) {
+            return InvocationRow.REJECTED_WARM_IN_COLD_MODE;
+        }
+        if ("warm".equals(mode) && cold) {
+            return InvocationRow.REJECTED_COLD_IN_WARM_MODE;
+        }
+        return null;
     }
 
     private static Long boxed(OptionalLong value) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.serverlessbench.openwhisk.junit.ColdStart;
+import org.serverlessbench.openwhisk.junit.InvocationMode;
 import org.serverlessbench.openwhisk.junit.Warmup;
 
 /**
@@ -19,9 +20,17 @@ record TestPolicy(boolean coldStart, int warmups, ExtensionContext context, Meth
         if (method.isEmpty()) {
             return new TestPolicy(false, 0, context, null);
         }
-        boolean cold = AnnotationSupport.isAnnotated(method.get(), ColdStart.class);
+        boolean cold = AnnotationSupport.isAnnotated(method.get(), ColdStart.class) || coldMode(context);
         int warmups = AnnotationSupport.findAnnotation(method.get(), Warmup.class).map(Warmup::value).orElse(0);
         return new TestPolicy(cold, warmups, context, method.get());
+    }
+
+    /**
+     * Whether the test runs at a point of an experiment in {@code InvocationMode.COLD}: its invocations are forced
+     * cold, and one that still comes back warm is recorded as rejected instead of failing the test.
+     */
+    static boolean coldMode(ExtensionContext context) {
+        return ExperimentPoint.find(context).map(point -> point.mode() == InvocationMode.COLD).orElse(false);
     }
 
     /**

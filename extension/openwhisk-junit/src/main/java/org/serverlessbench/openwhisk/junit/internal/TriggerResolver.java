@@ -89,7 +89,7 @@ final class TriggerResolver {
     }
 
     /** The functions visible from {@code context}: its own, then those of each enclosing scope. */
-    private static Map<String, DeployedAction> available(ExtensionContext context) {
+    static Map<String, DeployedAction> available(ExtensionContext context) {
         Map<String, DeployedAction> available = new TreeMap<>();
         for (ExtensionContext scope = context; scope != null; scope = scope.getParent().orElse(null)) {
             FunctionRegistry.find(scope).ifPresent(registry -> registry.all().forEach(available::putIfAbsent));
