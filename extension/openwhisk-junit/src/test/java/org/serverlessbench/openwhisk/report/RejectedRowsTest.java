@@ -24,8 +24,10 @@ class RejectedRowsTest {
                 row(90_000, false, InvocationRow.REJECTED_WARM_IN_COLD_MODE), row(50_000, true, null));
 
         assertThat(rows).extracting(InvocationRow::inStatistics).containsExactly(true, true, false, false);
-        TestSummary summary = TestSummary.of(rows).get(0);
+        TestSummary summary = TestSummary.of(rows, new DeclarationOrder(getClass().getClassLoader())).get(0);
         assertThat(summary.clientTimeUs().count()).isEqualTo(2);
         assertThat(summary.clientTimeUs().max()).isEqualTo(3000);
+        assertThat(summary.warmupCount()).isEqualTo(1);
+        assertThat(summary.rejectedCount()).isEqualTo(1);
     }
 }
