@@ -12,10 +12,10 @@ import java.util.function.Function;
 
 /**
  * The measured (non-warmup) invocations of one {@link GroupKey group}, reduced to statistics: one test and function
- * under one set of conditions, cold or warm. Warmups and samples rejected by an experiment mode are only counted. Provider, init and benchmark statistics cover
- * the invocations whose record or result carried that time. {@code count}, {@code failureCount} and
- * {@code coldCount} are SeBS's {@code failures} and {@code cold_count} of the group; its {@code samples_generated} is
- * {@code count + rejectedCount}.
+ * under one set of conditions, cold or warm. Warmups and samples rejected by an experiment mode are only counted.
+ * Provider, init and benchmark statistics cover the invocations whose record or result carried that time.
+ * {@code failureCount} and {@code coldCount} are SeBS's {@code failures} and {@code cold_count} of the group; its
+ * {@code samples_generated} is {@code count + rejectedCount}.
  */
 record TestSummary(
         GroupKey key,
