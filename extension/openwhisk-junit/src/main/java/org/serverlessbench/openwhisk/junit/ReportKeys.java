@@ -26,8 +26,22 @@ public final class ReportKeys {
     public static final String COLD_COUNT = "openwhisk.coldCount";
     public static final String FAILED_COUNT = "openwhisk.failedCount";
 
+    /** {@code @Load}: the arrivals of the schedule. */
+    public static final String LOAD_SCHEDULED = "openwhisk.load.scheduled";
+    /** {@code @Load}: the arrivals whose run started. */
+    public static final String LOAD_STARTED = "openwhisk.load.started";
+    /** {@code @Load}: the arrivals dropped because no caller was free (they fail the test). */
+    public static final String LOAD_DROPPED = "openwhisk.load.dropped";
+    /** {@code @Load}: arrivals per second of the schedule, between its first and last arrival. */
+    public static final String LOAD_SCHEDULED_RATE = "openwhisk.load.scheduledRate";
+    /** {@code @Load}: started runs per second, between the first and the last actual start. */
+    public static final String LOAD_ACHIEVED_RATE = "openwhisk.load.achievedRate";
+    /** {@code @Load}: actual start minus scheduled start of the runs, in µs, with {@link #P50}, {@link #P99}, ... */
+    public static final String LOAD_LAG_US = "openwhisk.load.lagUs";
+
     public static final String P50 = ".p50";
     public static final String P95 = ".p95";
+    public static final String P99 = ".p99";
     public static final String MAX = ".max";
 
     private ReportKeys() {

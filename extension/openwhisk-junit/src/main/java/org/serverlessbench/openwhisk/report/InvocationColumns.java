@@ -41,6 +41,7 @@ final class InvocationColumns {
                     ? null : row.conditions().scheduledAt().toString()),
             new Column("payloadBytes", row -> row.conditions().payloadBytes()),
             new Column("idleMs", row -> row.conditions().idleMs()),
+            new Column("latencyUs", InvocationRow::latencyUs),
             new Column("measurement", InvocationRow::measurement));
 
     private InvocationColumns() {}

@@ -36,6 +36,9 @@ import java.util.Objects;
  * @param measurement the {@code measurement} object of the function's result (SeBS's {@code download_time},
  *     {@code compute_time}, ... in µs, sizes in bytes), empty when the result had none
  * @param conditions the experiment conditions of the invocation
+ * @param latencyUs in an open-loop run ({@code @Load}), the time from the scheduled start of the test body's run to
+ *     the answer of this invocation: the client time plus any wait for a free caller or for the body's earlier
+ *     calls, so that a stall of the platform shows in full (no coordinated omission); {@code null} otherwise
  */
 public record InvocationRow(
         String test,
@@ -59,12 +62,24 @@ public record InvocationRow(
         String benchmark,
         String language,
         Map<String, Object> measurement,
-        Conditions conditions) {
+        Conditions conditions,
+        Long latencyUs) {
 
     /** {@link #deployment()} of a code action. */
     public static final String CODE = "code";
     /** {@link #deployment()} of a Docker-image action. */
     public static final String IMAGE = "image";
+
+    /** A row without {@code latencyUs} (not part of an open-loop run). */
+    public InvocationRow(String test, String function, String action, String trigger, String activationId,
+            boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
+            Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt,
+            String deployment, String image, String benchmark, String language, Map<String, Object> measurement,
+            Conditions conditions) {
+        this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
+                providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, deployment,
+                image, benchmark, language, measurement, conditions, null);
+    }
 
     /** A row of a code action. */
     public InvocationRow(String test, String function, String action, String trigger, String activationId,
@@ -88,7 +103,7 @@ public record InvocationRow(
     public InvocationRow withConditions(Conditions value) {
         return new InvocationRow(test, function, action, trigger, activationId, warmup, cold, status, success,
                 clientTimeUs, providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb,
-                startedAt, deployment, image, benchmark, language, measurement, value);
+                startedAt, deployment, image, benchmark, language, measurement, value, latencyUs);
     }
 
     public InvocationRow {
@@ -100,6 +115,9 @@ public record InvocationRow(
         conditions = conditions == null ? Conditions.NONE : conditions;
         if (clientTimeUs < 0) {
             throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
+        }
+        if (latencyUs != null && latencyUs < 0) {
+            throw new IllegalArgumentException("latencyUs must not be negative, was " + latencyUs);
         }
     }
 }

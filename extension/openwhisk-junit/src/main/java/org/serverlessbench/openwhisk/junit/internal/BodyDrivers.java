@@ -14,7 +14,9 @@ final class BodyDrivers {
     }
 
     static BodyDrivers standard() {
-        return new BodyDrivers(List.of());
+        return new BodyDrivers(List.of(
+                new LoadDriver(),
+                new ConcurrencyDriver()));
     }
 
     Optional<BodyDriver> forMethod(Method method) {

@@ -47,6 +47,7 @@ record ClassPlan(List<FunctionSpec> classFunctions, Map<Method, List<FunctionSpe
                 HierarchyTraversalMode.TOP_DOWN)) {
             String where = "method " + testClass.getName() + "#" + method.getName();
             checkPolicy(method, where, problems);
+            LoadAnnotations.check(method, where, problems);
             List<FunctionSpec> specs = new ArrayList<>();
             Set<String> names = new HashSet<>();
             for (OpenWhiskFunction function : AnnotationSupport.findRepeatableAnnotations(method,

@@ -31,9 +31,10 @@ final class Recorder {
     private final ProgressLine progress;
     private final List<Pending> pending = new ArrayList<>();
     private final ThreadLocal<Conditions> callConditions = new ThreadLocal<>();
+    private final ThreadLocal<Long> scheduledStart = new ThreadLocal<>();
     private volatile Conditions testConditions = Conditions.NONE;
 
-    private record Pending(DefaultInvocation invocation, Conditions conditions) {}
+    private record Pending(DefaultInvocation invocation, Conditions conditions, Long latencyUs) {}
 
     Recorder(String test, ExtensionContext.Store runStore, ProgressLine progress) {
         this.test = test;
@@ -91,10 +92,26 @@ final class Recorder {
         }
     }
 
+    /**
+     * Runs {@code body} like {@link #during}, as the run of an open-loop schedule meant to start at
+     * {@code scheduledNanos} ({@link System#nanoTime()}): every invocation it makes is recorded with its latency
+     * from that moment.
+     */
+    <T> T scheduled(long scheduledNanos, Conditions conditions, ThrowingSupplier<T> body) throws Throwable {
+        scheduledStart.set(scheduledNanos);
+        try {
+            return during(conditions, body);
+        } finally {
+            scheduledStart.remove();
+        }
+    }
+
     void record(DefaultInvocation invocation) {
+        Long scheduled = scheduledStart.get();
+        Long latencyUs = scheduled == null ? null : Math.max(0, (System.nanoTime() - scheduled) / 1000);
         Conditions conditions = conditions();
         synchronized (this) {
-            pending.add(new Pending(invocation, conditions));
+            pending.add(new Pending(invocation, conditions, latencyUs));
         }
         if (!invocation.warmup()) {
             progress.record(invocation.clientTimeUs(), invocation.coldKnownNow());
@@ -117,7 +134,7 @@ final class Recorder {
         }
         List<Invocation> measured = new ArrayList<>();
         for (Pending recorded : done) {
-            sink.append(row(recorded.invocation(), recorded.conditions()));
+            sink.append(row(recorded.invocation(), recorded.conditions(), recorded.latencyUs()));
             if (!recorded.invocation().warmup()) {
                 measured.add(recorded.invocation());
             }
@@ -130,7 +147,7 @@ final class Recorder {
     }
 
     /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
-    private InvocationRow row(DefaultInvocation invocation, Conditions conditions) {
+    private InvocationRow row(DefaultInvocation invocation, Conditions conditions, Long latencyUs) {
         return new InvocationRow(test, invocation.function(), invocation.action(),
                 invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
                 invocation.warmup(), invocation.cold(), invocation.statusText(), invocation.success(),
@@ -138,7 +155,7 @@ final class Recorder {
                 boxed(invocation.providerInitUs()), boxed(invocation.providerWaitUs()),
                 boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin(),
                 invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image(),
-                invocation.benchmark(), invocation.language(), invocation.measurement(), conditions);
+                invocation.benchmark(), invocation.language(), invocation.measurement(), conditions, latencyUs);
     }
 
     private static Long boxed(OptionalLong value) {
