@@ -9,7 +9,8 @@ package org.serverlessbench.openwhisk.junit;
  * {@link #PROVIDER_INIT_US} (cold starts only), {@link #PROVIDER_WAIT_US}. A test with several gets
  * {@link #FUNCTION} (comma-separated when several functions), {@link #COUNT}, {@link #COLD_COUNT},
  * {@link #FAILED_COUNT} and the {@code .p50}, {@code .p95} and {@code .max} of the client time and of each provider
- * time that at least one record had.
+ * time that at least one record had. A {@link Load} test also gets the {@code openwhisk.load.*} entries of its
+ * schedule (see {@code docs/experiments.md}).
  */
 public final class ReportKeys {
 

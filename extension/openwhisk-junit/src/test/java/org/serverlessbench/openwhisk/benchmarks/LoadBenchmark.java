@@ -45,6 +45,7 @@ import org.serverlessbench.openwhisk.report.Statistics;
  * {@code docs/experiments.md}, section "Load".
  *
  * <ol>
+ * <li>The scheduler alone, with a task that does nothing, at 500/s for 20 s: its own lag.</li>
  * <li>How to keep calls in flight, measured with the scheduler alone on a no-op Node.js action at
  *     {@code benchmark.rate} arrivals per second for {@code benchmark.modeSeconds}: blocking invokes on the callers,
  *     or non-blocking invokes (202 and an activation id) and the record polled afterwards. For each: achieved rate,
@@ -71,6 +72,7 @@ public final class LoadBenchmark {
     private void run() throws Throwable {
         line("started %s, %d cores, load average %.2f", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        schedulerAlone();
         try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().start();
              OpenWhiskClient client = OpenWhiskClient.newBuilder()
                      .apiHost(openWhisk.apiHost())
@@ -97,6 +99,16 @@ public final class LoadBenchmark {
         report.forEach(System.out::println);
     }
 
+    /** The scheduler with a task that does nothing, at 500/s for 20 s: its own lag, without any platform. */
+    private void schedulerAlone() throws Throwable {
+        ArrivalSchedule schedule = ArrivalSchedule.fixed(500, Duration.ofSeconds(20));
+        OpenLoop.Outcome outcome = OpenLoop.run(schedule, 256, GRACE_NANOS, (index, scheduled) -> { });
+        Statistics lag = Statistics.of(outcome.startedLagsUs());
+        line("scheduler alone (no-op task) 500/s for 20 s: achieved %.2f/s, dropped %d, lag p50 %d µs p99 %d µs"
+                + " max %d µs, load average %.2f", outcome.achievedRate(), outcome.dropped(), lag.p50(), lag.p99(),
+                lag.max(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     /** One open-loop series straight on the client, at {@link #RATE}/s with fixed gaps. */
     private void mode(OpenWhiskClient client, String name, boolean blocking, int seconds, boolean measured)
             throws Throwable {
@@ -104,9 +116,12 @@ public final class LoadBenchmark {
         long[] latencies = new long[schedule.size()];
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         long cpuBefore = os.getProcessCpuTime();
-        OpenLoop.Outcome outcome = OpenLoop.run(schedule, 512, GRACE_NANOS, (index, scheduled) -> {
+        OpenLoop.Outcome outcome = OpenLoop.run(schedule, 256, GRACE_NANOS, (index, scheduled) -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 InvokeResult answer = client.invoke("noop", Map.of(), blocking ? InvokeOptions.blocking()
@@ -117,6 +132,10 @@ public final class LoadBenchmark {
                     throw new IllegalStateException("activation " + record.activationId() + " failed");
                 }
                 latencies[index] = System.nanoTime() - scheduled;
+            } catch (RuntimeException e) {
+                // counted and reported: one failed call must not end the series
+                failures.incrementAndGet();
+                firstFailure.compareAndSet(null, e.toString());
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -128,11 +147,15 @@ public final class LoadBenchmark {
         Statistics lag = Statistics.of(outcome.startedLagsUs());
         Statistics latency = Statistics.of(Arrays.stream(latencies).filter(value -> value > 0)
                 .map(value -> value / 1000).toArray());
-        line("%-12s %d/s for %d s: achieved %.2f/s, dropped %d, lag p50 %d µs p99 %d µs max %d µs, latency from"
-                + " schedule to record p50 %.2f ms p99 %.2f ms, most in flight %d, JVM CPU %.1f s (%.2f ms per"
-                + " invocation), load average %.2f", name, RATE, seconds, outcome.achievedRate(), outcome.dropped(),
-                lag.p50(), lag.p99(), lag.max(), latency.p50() / 1000.0, latency.p99() / 1000.0, mostInFlight.get(),
-                cpuSeconds, cpuSeconds * 1000 / Math.max(1, outcome.started()), os.getSystemLoadAverage());
+        line("%-12s %d/s for %d s: achieved %.2f/s, dropped %d, failed %d, lag p50 %d µs p99 %d µs max %d µs,"
+                + " latency from schedule to record p50 %.2f ms p99 %.2f ms, most in flight %d, JVM CPU %.1f s"
+                + " (%.2f ms per invocation), load average %.2f", name, RATE, seconds, outcome.achievedRate(),
+                outcome.dropped(), failures.get(), lag.p50(), lag.p99(), lag.max(), latency.p50() / 1000.0,
+                latency.p99() / 1000.0, mostInFlight.get(), cpuSeconds,
+                cpuSeconds * 1000 / Math.max(1, outcome.started()), os.getSystemLoadAverage());
+        if (firstFailure.get() != null) {
+            line("  first failure: %s", firstFailure.get());
+        }
     }
 
     /** The {@code @Load} test below through the whole extension, on this embedded OpenWhisk as a remote target. */

@@ -77,7 +77,8 @@ public final class ExtensionCostBenchmark {
         @Test
         void cost(ExtensionContext context) throws Exception {
             OpenWhiskClient client = OpenWhiskClient.newBuilder().apiHost("http://127.0.0.1:9")
-                    .auth("user:key").namespace("guest").configurationParameters(key -> Optional.empty())
+                    .auth("23bc46b1-71f6-4ed5-8c54-816aa4f8c502:unused").namespace("guest")
+                    .configurationParameters(key -> Optional.empty())
                     .environment(Map.of()).build();
             FunctionSpec spec = new FunctionSpec("noop", "class CostTestCases",
                     new CodePackage("nodejs:20", "function main() { return {}; }", false, null, "inline"), 256,
