@@ -9,7 +9,8 @@ package org.serverlessbench.openwhisk.junit;
  * {@link #PROVIDER_INIT_US} (cold starts only), {@link #PROVIDER_WAIT_US}. A test with several gets
  * {@link #FUNCTION} (comma-separated when several functions), {@link #COUNT}, {@link #COLD_COUNT},
  * {@link #FAILED_COUNT} and the {@code .p50}, {@code .p95} and {@code .max} of the client time and of each provider
- * time that at least one record had.
+ * time that at least one record had. A {@link Load} test also gets the {@code openwhisk.load.*} entries of its
+ * schedule (see {@code docs/experiments.md}).
  */
 public final class ReportKeys {
 
@@ -46,9 +47,22 @@ public final class ReportKeys {
     public static final String CLOCK_OFFSET_MS = "openwhisk.clockOffsetMs";
     /** {@link PayloadSizes} on a remote target: the round trip of the exchange the offset came from, in ms. */
     public static final String CLOCK_RTT_MS = "openwhisk.clockRttMs";
+    /** {@code @Load}: the arrivals of the schedule. */
+    public static final String LOAD_SCHEDULED = "openwhisk.load.scheduled";
+    /** {@code @Load}: the arrivals whose run started. */
+    public static final String LOAD_STARTED = "openwhisk.load.started";
+    /** {@code @Load}: the arrivals dropped because no caller was free (they fail the test). */
+    public static final String LOAD_DROPPED = "openwhisk.load.dropped";
+    /** {@code @Load}: arrivals per second of the schedule, between its first and last arrival. */
+    public static final String LOAD_SCHEDULED_RATE = "openwhisk.load.scheduledRate";
+    /** {@code @Load}: started runs per second, between the first and the last actual start. */
+    public static final String LOAD_ACHIEVED_RATE = "openwhisk.load.achievedRate";
+    /** {@code @Load}: actual start minus scheduled start of the runs, in µs, with {@link #P50}, {@link #P99}, ... */
+    public static final String LOAD_LAG_US = "openwhisk.load.lagUs";
 
     public static final String P50 = ".p50";
     public static final String P95 = ".p95";
+    public static final String P99 = ".p99";
     public static final String MAX = ".max";
 
     private ReportKeys() {

@@ -42,6 +42,7 @@ final class InvocationColumns {
             new Column("payloadBytes", row -> row.conditions().payloadBytes()),
             new Column("idleMs", row -> row.conditions().idleMs()),
             new Column("rejected", InvocationRow::rejected),
+            new Column("latencyUs", InvocationRow::latencyUs),
             new Column("measurement", InvocationRow::measurement));
 
     private InvocationColumns() {}

@@ -39,6 +39,9 @@ import java.util.Objects;
  * @param rejected why an experiment mode rejected this sample ({@link #REJECTED_WARM_IN_COLD_MODE},
  *     {@link #REJECTED_COLD_IN_WARM_MODE}), or {@code null} when it is kept; rejected samples stay in the results
  *     and are left out of the statistics
+ * @param latencyUs in an open-loop run ({@code @Load}), the time from the scheduled start of the test body's run to
+ *     the answer of this invocation: the client time plus any wait for a free caller or for the body's earlier
+ *     calls, so that a stall of the platform shows in full (no coordinated omission); {@code null} otherwise
  */
 public record InvocationRow(
         String test,
@@ -63,7 +66,8 @@ public record InvocationRow(
         String language,
         Map<String, Object> measurement,
         Conditions conditions,
-        String rejected) {
+        String rejected,
+        Long latencyUs) {
 
     /** {@link #deployment()} of a code action. */
     public static final String CODE = "code";
@@ -74,7 +78,7 @@ public record InvocationRow(
     /** {@link #rejected()} of a cold sample in {@code warm} mode. */
     public static final String REJECTED_COLD_IN_WARM_MODE = "cold in warm mode";
 
-    /** A row that no experiment mode rejected. */
+    /** A row that no experiment mode rejected, outside of an open-loop run. */
     public InvocationRow(String test, String function, String action, String trigger, String activationId,
             boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
             Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt,
@@ -82,7 +86,18 @@ public record InvocationRow(
             Conditions conditions) {
         this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
                 providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, deployment,
-                image, benchmark, language, measurement, conditions, null);
+                image, benchmark, language, measurement, conditions, null, null);
+    }
+
+    /** A row outside of an open-loop run, {@code rejected} or not by its experiment mode. */
+    public InvocationRow(String test, String function, String action, String trigger, String activationId,
+            boolean warmup, boolean cold, String status, boolean success, long clientTimeUs, Long providerExecutionUs,
+            Long providerInitUs, Long providerWaitUs, Long benchmarkTimeUs, Integer memoryMb, Instant startedAt,
+            String deployment, String image, String benchmark, String language, Map<String, Object> measurement,
+            Conditions conditions, String rejected) {
+        this(test, function, action, trigger, activationId, warmup, cold, status, success, clientTimeUs,
+                providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb, startedAt, deployment,
+                image, benchmark, language, measurement, conditions, rejected, null);
     }
 
     /** A row of a code action. */
@@ -112,7 +127,7 @@ public record InvocationRow(
     public InvocationRow withConditions(Conditions value) {
         return new InvocationRow(test, function, action, trigger, activationId, warmup, cold, status, success,
                 clientTimeUs, providerExecutionUs, providerInitUs, providerWaitUs, benchmarkTimeUs, memoryMb,
-                startedAt, deployment, image, benchmark, language, measurement, value, rejected);
+                startedAt, deployment, image, benchmark, language, measurement, value, rejected, latencyUs);
     }
 
     public InvocationRow {
@@ -124,6 +139,9 @@ public record InvocationRow(
         conditions = conditions == null ? Conditions.NONE : conditions;
         if (clientTimeUs < 0) {
             throw new IllegalArgumentException("clientTimeUs must not be negative, was " + clientTimeUs);
+        }
+        if (latencyUs != null && latencyUs < 0) {
+            throw new IllegalArgumentException("latencyUs must not be negative, was " + latencyUs);
         }
     }
 }

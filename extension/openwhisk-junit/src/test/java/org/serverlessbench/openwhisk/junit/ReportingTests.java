@@ -84,7 +84,8 @@ class ReportingTests {
         assertThat(fields).containsExactly("test", "function", "action", "trigger", "activationId", "warmup", "cold",
                 "status", "success", "clientTimeUs", "providerExecutionUs", "providerInitUs", "providerWaitUs",
                 "benchmarkTimeUs", "memoryMb", "startedAt", "deployment", "image", "benchmark", "language", "mode",
-                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "rejected", "measurement");
+                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "rejected", "latencyUs",
+                "measurement");
         assertThat(Rows.ofTest(run, ReportTestCases.class, "b_severalOfTwoFunctions"))
                 .extracting(row -> row.get("function").asText() + "/" + row.get("trigger").asText())
                 .containsExactly("echo/library", "echo/library", "echo/library", "other/http");

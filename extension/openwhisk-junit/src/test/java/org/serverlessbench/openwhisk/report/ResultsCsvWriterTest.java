@@ -31,12 +31,13 @@ class ResultsCsvWriterTest {
         assertThat(records.get(0)).containsExactly("test", "function", "action", "trigger", "activationId", "warmup",
                 "cold", "status", "success", "clientTimeUs", "providerExecutionUs", "providerInitUs", "providerWaitUs",
                 "benchmarkTimeUs", "memoryMb", "startedAt", "deployment", "image", "benchmark", "language", "mode",
-                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "rejected", "measurement");
+                "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "rejected", "latencyUs",
+                "measurement");
         assertThat(records.get(1)).containsExactly("Fixture#name, with \"quotes\"", "f\nx", "run1-f\nx", "library",
                 "act1", "false", "false", "success", "true", "1500", "1200", "", "3000", "700", "256",
-                "2026-11-26T18:00:01.123456Z", "code", "", "", "", "", "", "", "", "", "", "", "");
+                "2026-11-26T18:00:01.123456Z", "code", "", "", "", "", "", "", "", "", "", "", "", "");
         assertThat(records.get(2)).containsExactly("Fixture#failing", "f", "run1-f", "library", "", "false", "false",
                 "application error", "false", "4000", "", "", "", "", "", "2026-11-26T18:00:02.123456Z", "code",
-                "", "", "", "", "", "", "", "", "", "", "");
+                "", "", "", "", "", "", "", "", "", "", "", "");
     }
 }

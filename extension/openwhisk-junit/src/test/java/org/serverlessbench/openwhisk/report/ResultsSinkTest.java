@@ -34,7 +34,7 @@ class ResultsSinkTest {
             "activationId", "warmup", "cold", "status", "success", "clientTimeUs", "providerExecutionUs",
             "providerInitUs", "providerWaitUs", "benchmarkTimeUs", "memoryMb", "startedAt", "deployment", "image",
             "benchmark", "language", "mode", "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs",
-            "rejected", "measurement");
+            "rejected", "latencyUs", "measurement");
     private static final RunInfo RUN = new RunInfo("embedded", "http://127.0.0.1:3233", Map.of("java", "17"));
     private static final Instant OPENED = Instant.parse("2026-11-26T17:59:00Z");
 

@@ -47,7 +47,7 @@ class RowConditionsTest {
     void absentConditionsAreNullAndAnEmptyMeasurementIsAnEmptyObject() {
         JsonNode json = new RowCodec(new ObjectMapper()).toJson(row(null, null));
 
-        assertThat(List.of("mode", "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs"))
+        assertThat(List.of("mode", "concurrency", "trial", "scheduledAt", "payloadBytes", "idleMs", "latencyUs"))
                 .allSatisfy(field -> assertThat(json.get(field).isNull()).as(field).isTrue());
         assertThat(json.get("measurement").isObject()).isTrue();
         assertThat(json.get("measurement").size()).isZero();
@@ -64,11 +64,24 @@ class RowConditionsTest {
         int measurement = header.indexOf("measurement");
         int mode = header.indexOf("mode");
         assertThat(header).endsWith("benchmark", "language", "mode", "concurrency", "trial", "scheduledAt",
-                "payloadBytes", "idleMs", "rejected", "measurement");
+                "payloadBytes", "idleMs", "rejected", "latencyUs", "measurement");
         assertThat(lines.get(1).get(measurement)).isEqualTo("{\"compute_time\":7}");
         assertThat(lines.get(1).get(mode)).isEqualTo("cold");
         assertThat(lines.get(2).get(measurement)).isEmpty();
         assertThat(lines.get(2).get(mode)).isEmpty();
+    }
+
+    @Test
+    void anOpenLoopRowCarriesItsLatencyFromTheScheduledStartAndKeepsItWithOtherConditions() {
+        InvocationRow row = new InvocationRow("T#m", "f", "run1-f", "library", "a1", false, false, "success", true,
+                1000, 900L, null, 10L, null, 256, STARTED, InvocationRow.CODE, null, null, null, Map.of(),
+                Conditions.NONE.withScheduledAt(STARTED.minusMillis(3)), null, 4_000L);
+
+        JsonNode json = new RowCodec(new ObjectMapper()).toJson(row.withConditions(row.conditions().withTrial(1)));
+
+        assertThat(json.get("latencyUs").asLong()).isEqualTo(4_000);
+        assertThat(json.get("scheduledAt").asText()).isEqualTo("2026-12-01T15:59:59.997Z");
+        assertThat(json.get("trial").asInt()).isEqualTo(1);
     }
 
     @Test

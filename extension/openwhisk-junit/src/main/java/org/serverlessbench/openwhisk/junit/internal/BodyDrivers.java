@@ -21,6 +21,8 @@ final class BodyDrivers {
      */
     static BodyDrivers standard() {
         return new BodyDrivers(List.of(
+                new LoadDriver(),
+                new ConcurrencyDriver(),
                 new SamplingDriver()));
     }
 

@@ -48,6 +48,7 @@ record ClassPlan(List<FunctionSpec> classFunctions, Map<Method, List<FunctionSpe
             String where = "method " + testClass.getName() + "#" + method.getName();
             checkPolicy(method, where, problems);
             Experiment.read(method, where, reader.limits(), problems);
+            LoadAnnotations.check(method, where, problems);
             List<FunctionSpec> specs = new ArrayList<>();
             Set<String> names = new HashSet<>();
             for (OpenWhiskFunction function : AnnotationSupport.findRepeatableAnnotations(method,

@@ -241,7 +241,7 @@ public final class OpenWhiskExtension implements ExecutionCondition, BeforeAllCa
     }
 
     /** Where {@code code} paths start: Maven's {@code basedir} when set (Surefire sets it), else the working dir. */
-    private static Path moduleDirectory() {
+    static Path moduleDirectory() {
         return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     }
 }

@@ -32,9 +32,10 @@ final class Recorder {
     private final List<Pending> pending = new ArrayList<>();
     private final ThreadLocal<Conditions> callConditions = new ThreadLocal<>();
     private final ThreadLocal<Boolean> warmupCalls = new ThreadLocal<>();
+    private final ThreadLocal<Long> scheduledStart = new ThreadLocal<>();
     private volatile Conditions testConditions = Conditions.NONE;
 
-    private record Pending(DefaultInvocation invocation, Conditions conditions) {}
+    private record Pending(DefaultInvocation invocation, Conditions conditions, Long latencyUs) {}
 
     Recorder(String test, ExtensionContext.Store runStore, ProgressLine progress) {
         this.test = test;
@@ -127,12 +128,28 @@ final class Recorder {
                 .filter(done -> rejection(done.conditions().mode(), done.invocation().cold()) != null).count();
     }
 
+    /**
+     * Runs {@code body} like {@link #during}, as the run of an open-loop schedule meant to start at
+     * {@code scheduledNanos} ({@link System#nanoTime()}): every invocation it makes is recorded with its latency
+     * from that moment.
+     */
+    <T> T scheduled(long scheduledNanos, Conditions conditions, ThrowingSupplier<T> body) throws Throwable {
+        scheduledStart.set(scheduledNanos);
+        try {
+            return during(conditions, body);
+        } finally {
+            scheduledStart.remove();
+        }
+    }
+
     void record(DefaultInvocation made) {
         DefaultInvocation invocation = Boolean.TRUE.equals(warmupCalls.get()) && !made.warmup()
                 ? made.asWarmup() : made;
+        Long scheduled = scheduledStart.get();
+        Long latencyUs = scheduled == null ? null : Math.max(0, (System.nanoTime() - scheduled) / 1000);
         Conditions conditions = conditions();
         synchronized (this) {
-            pending.add(new Pending(invocation, conditions));
+            pending.add(new Pending(invocation, conditions, latencyUs));
         }
         if (!invocation.warmup()) {
             progress.record(invocation.clientTimeUs(), invocation.coldKnownNow());
@@ -155,7 +172,7 @@ final class Recorder {
         }
         List<Invocation> measured = new ArrayList<>();
         for (Pending recorded : done) {
-            sink.append(row(recorded.invocation(), recorded.conditions()));
+            sink.append(row(recorded.invocation(), recorded.conditions(), recorded.latencyUs()));
             if (!recorded.invocation().warmup()) {
                 measured.add(recorded.invocation());
             }
@@ -168,7 +185,7 @@ final class Recorder {
     }
 
     /** The row of {@code invocation}; its accessors wait for a record still being fetched. */
-    private InvocationRow row(DefaultInvocation invocation, Conditions conditions) {
+    private InvocationRow row(DefaultInvocation invocation, Conditions conditions, Long latencyUs) {
         return new InvocationRow(test, invocation.function(), invocation.action(),
                 invocation.trigger().name().toLowerCase(Locale.ROOT), invocation.activationId(),
                 invocation.warmup(), invocation.cold(), invocation.statusText(), invocation.success(),
@@ -177,7 +194,7 @@ final class Recorder {
                 boxed(invocation.benchmarkTimeUs()), boxed(invocation.memoryMb()), invocation.clientBegin(),
                 invocation.image() == null ? InvocationRow.CODE : InvocationRow.IMAGE, invocation.image(),
                 invocation.benchmark(), invocation.language(), invocation.measurement(), conditions,
-                invocation.warmup() ? null : rejection(conditions.mode(), invocation.cold()));
+                invocation.warmup() ? null : rejection(conditions.mode(), invocation.cold()), latencyUs);
     }
 
     /**

@@ -46,6 +46,20 @@ final class TestBody {
         });
     }
 
+    /**
+     * Runs the body once as the run of an open-loop schedule meant to start at {@code scheduledNanos}
+     * ({@link System#nanoTime()}); its invocations are recorded with their latency from that moment.
+     */
+    void runScheduled(Conditions conditions, long scheduledNanos) throws Throwable {
+        recorder.scheduled(scheduledNanos, conditions, () -> {
+            try {
+                return method.invoke(target, arguments.toArray());
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
     Method method() {
         return method;
     }
