@@ -22,11 +22,11 @@ final class RulesApi {
     }
 
     Reply handle(Request request, List<String> rest) {
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             if (!request.method().equals("GET")) {
                 throw ApiException.methodNotAllowed("GET");
             }
-            return list(request);
+            return ListParams.reply(request, COLLECTION, store.rules(), StoredRule::toJson);
         }
         if (rest.size() != 1) {
             throw ApiException.notFound();
@@ -47,16 +47,6 @@ final class RulesApi {
         };
     }
 
-    private Reply list(Request request) {
-        ListParams params = ListParams.of(request, COLLECTION);
-        List<StoredRule> all = store.rules();
-        if (params.count()) {
-            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
-        }
-        ArrayNode list = Json.array();
-        params.page(all).forEach(r -> list.add(r.toJson()));
-        return Reply.json(200, list);
-    }
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
