@@ -82,7 +82,7 @@ final class ActionsApi {
 
     private Reply put(Request request, String pkg, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_ACTION_PUT_BYTES));
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_ACTION_PUT_BYTES));
         ActionPut put = ActionPut.parse(body, config);
         if (put.sequenceComponents() != null) {
             String self = "/" + config.namespace() + "/" + EntityStore.key(pkg, name);

@@ -48,13 +48,7 @@ final class PackagesApi {
         if (name.equals("default")) {
             throw ApiException.badRequest(Messages.packageNameIsReserved(name));
         }
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
         JsonNode binding = body.get("binding");
         boolean noBinding = binding == null || binding.isNull() || (binding.isBoolean() && !binding.booleanValue())
                 || (binding.isObject() && binding.isEmpty());

@@ -50,13 +50,7 @@ final class RulesApi {
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES));
         QualifiedName trigger = body.hasNonNull("trigger")
                 ? QualifiedName.parse(body.get("trigger"), config.namespace(), "trigger") : null;
         QualifiedName action = body.hasNonNull("action")

@@ -50,18 +50,8 @@ final class TriggersApi {
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
-        ArrayNode parameters = KeyValues.read(body, "parameters");
-        if (KeyValues.size(parameters) > ControllerConfig.MAX_PAYLOAD_BYTES) {
-            throw new ApiException(413, Messages.entityTooBig("parameters", KeyValues.size(parameters),
-                    ControllerConfig.MAX_PAYLOAD_BYTES));
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
+        ArrayNode parameters = KeyValues.readParameters(body);
         ArrayNode annotations = KeyValues.read(body, "annotations");
         String version = ActionPut.parseVersion(body.get("version"));
         Boolean publish = body.hasNonNull("publish") ? body.get("publish").asBoolean() : null;
