@@ -261,9 +261,10 @@ public final class DockerImages {
 
         @Override
         public void onNext(T item) {
-            String error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
-            if (error != null) {
+            if (item.isErrorIndicated()) {
+                // the engine sends each error as "errorDetail" and as the older "error" (deprecated in docker-java)
+                String error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                        ? item.getErrorDetail().getMessage() : "an error without a message: " + item;
                 synchronized (errors) {
                     errors.add(error);
                 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user's code compiles against when it depends on openwhisk-junit: JUnit's API and ours, not the platform
- * launcher (whatever runs the tests brings it, in the version that fits) and not Gson or the Java action runtime (they
- * run in the action's JVM).
+ * launcher (whatever runs the tests brings it, in the version that fits), not Gson or the Java action runtime (they
+ * run in the action's JVM), and no server: the embedded OpenWhisk, Jetty, the Docker support and docker-java are there
+ * at run time only.
  */
 class CompileClasspathIT {
 
@@ -21,11 +22,8 @@ class CompileClasspathIT {
 
     @Test
     void holdsTheApiButNeitherTheLauncherNorGson() throws IOException, InterruptedException {
-        UserMaven maven = UserMaven.create(Path.of(System.getProperty("it.maven.home")), work,
-                Path.of(System.getProperty("it.repository")), Path.of(System.getProperty("it.user.repository")));
-        Path probe = Files.createDirectories(work.resolve("probe"));
-        Files.writeString(probe.resolve("pom.xml"), probePom(System.getProperty("it.archetype.version")),
-                StandardCharsets.UTF_8);
+        UserMaven maven = maven();
+        Path probe = probe();
         Path list = work.resolve("compile-classpath.txt");
 
         UserMaven.Run run = maven.run("compile-classpath", probe, "org.apache.maven.plugins:maven-dependency-plugin:"
@@ -36,6 +34,46 @@ class CompileClasspathIT {
         assertThat(Files.readString(list, StandardCharsets.UTF_8))
                 .contains("org.serverlessbench:openwhisk-junit:jar:", "org.junit.jupiter:junit-jupiter-api:jar:")
                 .doesNotContain("junit-platform-launcher", "com.google.code.gson", "openwhisk-java-runtime");
+    }
+
+    @Test
+    void holdsNoServerButHasItAtRunTime() throws IOException, InterruptedException {
+        UserMaven maven = maven();
+        Path probe = probe();
+        Path compile = work.resolve("compile-classpath.txt");
+        Path runtime = work.resolve("runtime-classpath.txt");
+        String list = "org.apache.maven.plugins:maven-dependency-plugin:"
+                + System.getProperty("it.dependency.plugin.version") + ":list";
+
+        UserMaven.Run compileRun = maven.run("compile-classpath", probe, list, "-DincludeScope=compile",
+                "-DoutputFile=" + compile);
+        UserMaven.Run runtimeRun = maven.run("runtime-classpath", probe, list, "-DincludeScope=runtime",
+                "-DoutputFile=" + runtime);
+
+        assertThat(compileRun.exitCode()).as("%s", compileRun).isZero();
+        assertThat(runtimeRun.exitCode()).as("%s", runtimeRun).isZero();
+        assertThat(Files.readString(compile, StandardCharsets.UTF_8))
+                .contains("org.serverlessbench:openwhisk-client:jar:")
+                .doesNotContain("org.serverlessbench:openwhisk-embedded:", "org.serverlessbench:openwhisk-docker:",
+                        "org.eclipse.jetty", "com.github.docker-java", "org.gaul", "s3proxy", "org.apache.jclouds",
+                        "dynalite", "commons-statistics");
+        assertThat(Files.readString(runtime, StandardCharsets.UTF_8))
+                .contains("org.serverlessbench:openwhisk-embedded:jar:", "org.serverlessbench:openwhisk-docker:jar:",
+                        "org.eclipse.jetty:jetty-server:jar:", "com.github.docker-java:docker-java-core:jar:",
+                        "org.apache.commons:commons-statistics-inference:jar:");
+    }
+
+    private UserMaven maven() throws IOException {
+        return UserMaven.create(Path.of(System.getProperty("it.maven.home")), work,
+                Path.of(System.getProperty("it.repository")), Path.of(System.getProperty("it.user.repository")));
+    }
+
+    /** A project that depends on openwhisk-junit (scope compile), with the BOM imported. */
+    private Path probe() throws IOException {
+        Path probe = Files.createDirectories(work.resolve("probe"));
+        Files.writeString(probe.resolve("pom.xml"), probePom(System.getProperty("it.archetype.version")),
+                StandardCharsets.UTF_8);
+        return probe;
     }
 
     private static String probePom(String version) {

@@ -49,18 +49,9 @@ final class ActionPut {
         this.publish = publish;
     }
 
+    /** Reads a PUT body, an object ({@link Json#parseObjectBody}). */
     static ActionPut parse(JsonNode body, ControllerConfig config) {
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
-        ArrayNode parameters = KeyValues.read(body, "parameters");
-        if (KeyValues.size(parameters) > ControllerConfig.MAX_PAYLOAD_BYTES) {
-            throw new ApiException(413, Messages.entityTooBig("parameters", KeyValues.size(parameters),
-                    ControllerConfig.MAX_PAYLOAD_BYTES));
-        }
+        ArrayNode parameters = KeyValues.readParameters(body);
         Set<String> deleteAnnotations = new HashSet<>();
         body.path("delAnnotations").forEach(k -> deleteAnnotations.add(k.asText()));
         return new ActionPut(parseExec(body.get("exec"), config.namespace()), parameters,

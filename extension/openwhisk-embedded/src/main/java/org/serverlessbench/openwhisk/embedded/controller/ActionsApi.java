@@ -24,9 +24,9 @@ final class ActionsApi {
 
     /** {@code rest}: the segments after {@code actions}. */
     Answer handle(Request request, List<String> rest, long receivedAtMillis, long receivedAtNanos) {
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             requireMethod(request, "GET");
-            return list(request, store.actions(null, true));
+            return ListParams.reply(request, COLLECTION, store.actions(null, true), StoredAction::summaryJson);
         }
         if (rest.size() == 2 && rest.get(1).isEmpty()) {
             requireMethod(request, "GET");
@@ -34,7 +34,7 @@ final class ActionsApi {
             if (store.pkg(pkg) == null) {
                 throw ApiException.notFound();
             }
-            return list(request, store.actions(pkg, false));
+            return ListParams.reply(request, COLLECTION, store.actions(pkg, false), StoredAction::summaryJson);
         }
         if (rest.size() > 2) {
             throw ApiException.notFound();
@@ -59,15 +59,6 @@ final class ActionsApi {
         }
     }
 
-    private Reply list(Request request, List<StoredAction> all) {
-        ListParams params = ListParams.of(request, COLLECTION);
-        if (params.count()) {
-            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
-        }
-        ArrayNode list = Json.array();
-        params.page(all).forEach(a -> list.add(a.summaryJson()));
-        return Reply.json(200, list);
-    }
 
     private Reply get(Request request, String pkg, String name) {
         boolean code = request.booleanParam("code", true);
@@ -91,7 +82,7 @@ final class ActionsApi {
 
     private Reply put(Request request, String pkg, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_ACTION_PUT_BYTES));
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_ACTION_PUT_BYTES));
         ActionPut put = ActionPut.parse(body, config);
         if (put.sequenceComponents() != null) {
             String self = "/" + config.namespace() + "/" + EntityStore.key(pkg, name);

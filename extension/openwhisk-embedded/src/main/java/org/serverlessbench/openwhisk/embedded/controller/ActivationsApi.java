@@ -23,7 +23,7 @@ final class ActivationsApi {
         if (!request.method().equals("GET")) {
             throw ApiException.methodNotAllowed("GET");
         }
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             return list(request);
         }
         if (rest.size() > 2) {

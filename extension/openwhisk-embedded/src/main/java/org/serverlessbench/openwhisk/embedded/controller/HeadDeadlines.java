@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.jetty.http.HttpParser;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ConnectionMetaData;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -17,19 +20,60 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Closes connections whose request head takes longer than the head timeout to arrive (slowloris clients, which
  * send a byte now and then and so never reach the idle timeout), and connections that send nothing at all within it.
  * Checks every connection twice per timeout from the connector's scheduler.
+ *
+ * <p>Built on Jetty's public API only: a connection's counters ({@link Connection#getMessagesIn()} counts complete
+ * request heads, {@link Connection#getBytesIn()} the bytes read) and {@link #track}, through which the server's
+ * handler reports each exchange's end. A connection awaits a head when it has had none yet, or when every head it
+ * had has been answered and bytes arrived since the last answer; a keep-alive connection that sends nothing between
+ * requests is left to the idle timeout. A head that Jetty answers without the handler (it closes such connections)
+ * also leaves its connection to the idle timeout.
  */
 final class HeadDeadlines extends AbstractLifeCycle {
     private static final Logger LOG = Logger.getLogger(HeadDeadlines.class.getName());
+    /** The connection attribute that holds its {@link Answered} counter. */
+    private static final String ANSWERED = HeadDeadlines.class.getName() + ".answered";
 
     private final ServerConnector connector;
     private final long timeoutNanos;
     /** Touched by the scheduler's one thread only. */
-    private final Map<EndPoint, HeadStart> heads = new HashMap<>();
+    private final Map<EndPoint, HeadStart> waiting = new HashMap<>();
     private volatile Scheduler.Task next;
 
     HeadDeadlines(ServerConnector connector, Duration timeout) {
         this.connector = connector;
         this.timeoutNanos = timeout.toNanos();
+    }
+
+    /**
+     * The callback to hand the exchange of {@code request} in place of {@code callback}: its end (success or failure)
+     * marks the connection as answered up to this request.
+     */
+    Callback track(Request request, Callback callback) {
+        ConnectionMetaData meta = request.getConnectionMetaData();
+        Connection connection = meta.getConnection();
+        return new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+                answered(meta, connection);
+                super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                answered(meta, connection);
+                super.failed(failure);
+            }
+        };
+    }
+
+    private static void answered(ConnectionMetaData meta, Connection connection) {
+        long bytesIn = connection.getBytesIn();
+        Answered answered = (Answered) meta.getAttribute(ANSWERED);
+        if (answered == null) {
+            answered = new Answered();
+            meta.setAttribute(ANSWERED, answered);
+        }
+        answered.last.updateAndGet(last -> new Exchanges(last.count + 1, bytesIn));
     }
 
     @Override
@@ -55,23 +99,25 @@ final class HeadDeadlines extends AbstractLifeCycle {
         try {
             long now = System.nanoTime();
             var open = connector.getConnectedEndPoints();
-            heads.keySet().retainAll(open);
+            waiting.keySet().retainAll(open);
             for (EndPoint endPoint : open) {
-                if (!(endPoint.getConnection() instanceof HttpConnection connection)) {
+                if (!(endPoint.getConnection() instanceof ConnectionMetaData meta)) {
                     continue;
                 }
-                HttpParser parser = connection.getParser();
-                long requests = connection.getMessagesIn();
-                boolean awaitingHead = parser.isStart() ? requests == 0 : parser.inHeaderState();
+                Connection connection = meta.getConnection();
+                long heads = connection.getMessagesIn();
+                Exchanges answered = meta.getAttribute(ANSWERED) instanceof Answered a ? a.last.get() : Exchanges.NONE;
+                boolean awaitingHead = heads == 0
+                        || heads <= answered.count && connection.getBytesIn() > answered.bytesIn;
                 if (!awaitingHead) {
-                    heads.remove(endPoint);
+                    waiting.remove(endPoint);
                     continue;
                 }
-                HeadStart start = heads.get(endPoint);
-                if (start == null || start.requests != requests) {
-                    heads.put(endPoint, new HeadStart(requests, now));
+                HeadStart start = waiting.get(endPoint);
+                if (start == null || start.heads != heads) {
+                    waiting.put(endPoint, new HeadStart(heads, now));
                 } else if (now - start.nanos >= timeoutNanos) {
-                    heads.remove(endPoint);
+                    waiting.remove(endPoint);
                     LOG.log(Level.FINE, () -> "closing " + endPoint.getRemoteSocketAddress()
                             + ": no complete request head within " + Duration.ofNanos(timeoutNanos));
                     endPoint.close();
@@ -84,6 +130,17 @@ final class HeadDeadlines extends AbstractLifeCycle {
         }
     }
 
-    private record HeadStart(long requests, long nanos) {
+    /** Heads complete on a connection when its wait for the next one was first seen. */
+    private record HeadStart(long heads, long nanos) {
+    }
+
+    /** Exchanges answered on a connection, and the bytes it had read when the last one was answered. */
+    private record Exchanges(long count, long bytesIn) {
+        static final Exchanges NONE = new Exchanges(0, 0);
+    }
+
+    /** A connection's answered exchanges, set by the threads that answer and read by the sweep. */
+    private static final class Answered {
+        final AtomicReference<Exchanges> last = new AtomicReference<>(Exchanges.NONE);
     }
 }

@@ -66,7 +66,8 @@ final class JettyServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        server.addBean(new HeadDeadlines(connector, limits.headTimeout()));
+        HeadDeadlines headDeadlines = new HeadDeadlines(connector, limits.headTimeout());
+        server.addBean(headDeadlines);
 
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
@@ -74,7 +75,8 @@ final class JettyServer implements AutoCloseable {
         server.setErrorHandler(errors);
         server.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response, Callback callback) {
+            public boolean handle(Request request, Response response, Callback jettyCallback) {
+                Callback callback = headDeadlines.track(request, jettyCallback);
                 List<String> codings = request.getHeaders().getCSV(HttpHeader.TRANSFER_ENCODING, false);
                 if (!codings.isEmpty() && !(codings.size() == 1 && codings.get(0).equalsIgnoreCase("chunked"))) {
                     // Jetty's parser decodes chunked framing only and would pass on the other codings undecoded.

@@ -50,6 +50,18 @@ final class Json {
     }
 
     /** Parses a request body; {@code null} when it is empty. Malformed JSON is a 400 in OpenWhisk's words. */
+    /** A PUT body that must be an object: an empty object when there is no body, 400 for anything else. */
+    static JsonNode parseObjectBody(byte[] body) {
+        JsonNode node = parseBody(body);
+        if (node == null) {
+            return object();
+        }
+        if (!node.isObject()) {
+            throw ApiException.malformedContent("Object expected");
+        }
+        return node;
+    }
+
     static JsonNode parseBody(byte[] body) {
         if (body.length == 0) {
             return null;

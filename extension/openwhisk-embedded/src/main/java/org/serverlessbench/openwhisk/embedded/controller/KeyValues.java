@@ -41,6 +41,16 @@ final class KeyValues {
         return copy;
     }
 
+    /** The body's {@code parameters}, as {@link #read}, refused with 413 when larger than the payload limit. */
+    static ArrayNode readParameters(JsonNode body) {
+        ArrayNode parameters = read(body, "parameters");
+        if (size(parameters) > ControllerConfig.MAX_PAYLOAD_BYTES) {
+            throw new ApiException(413, Messages.entityTooBig("parameters", size(parameters),
+                    ControllerConfig.MAX_PAYLOAD_BYTES));
+        }
+        return parameters;
+    }
+
     static long size(ArrayNode pairs) {
         return pairs == null ? 0 : Json.bytes(pairs).length;
     }

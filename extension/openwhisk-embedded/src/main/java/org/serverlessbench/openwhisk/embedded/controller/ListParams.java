@@ -1,5 +1,10 @@
 package org.serverlessbench.openwhisk.embedded.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.function.Function;
+
 /**
  * {@code limit}, {@code skip} and {@code count} of a list request, validated as OpenWhisk does: limit 1..200 (default
  * 30, 0 means 200), skip ≥ 0.
@@ -38,10 +43,30 @@ record ListParams(int limit, int skip, boolean count) {
         }
     }
 
-    <T> java.util.List<T> page(java.util.List<T> all) {
+    <T> List<T> page(List<T> all) {
         if (skip >= all.size()) {
-            return java.util.List.of();
+            return List.of();
         }
         return all.subList(skip, Math.min(all.size(), skip + limit));
+    }
+
+    /**
+     * The answer to listing {@code all} entities of {@code collection} as {@code request} asks: with {@code count},
+     * {@code {"<collection>": n}} (those after {@code skip}), otherwise the page of them, each as {@code json}
+     * makes it.
+     */
+    static <T> Reply reply(Request request, String collection, List<T> all, Function<T, JsonNode> json) {
+        ListParams params = of(request, collection);
+        if (params.count()) {
+            return Reply.json(200, Json.object().put(collection, Math.max(0, all.size() - params.skip())));
+        }
+        ArrayNode list = Json.array();
+        params.page(all).forEach(entity -> list.add(json.apply(entity)));
+        return Reply.json(200, list);
+    }
+
+    /** Whether {@code rest}, the path segments after a collection's name, names the collection itself. */
+    static boolean namesCollection(List<String> rest) {
+        return rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty());
     }
 }

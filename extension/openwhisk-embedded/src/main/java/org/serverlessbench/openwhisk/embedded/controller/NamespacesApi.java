@@ -22,7 +22,7 @@ final class NamespacesApi {
      * OpenWhisk does not throttle, so the throttle fields carry {@link ControllerConfig#NOT_THROTTLED}.
      */
     Reply limits(Request request, List<String> rest) {
-        if (!rest.isEmpty() && !(rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (!ListParams.namesCollection(rest)) {
             throw ApiException.notFound();
         }
         if (!request.method().equals("GET")) {

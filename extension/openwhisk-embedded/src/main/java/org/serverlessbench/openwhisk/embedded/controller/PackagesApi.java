@@ -17,11 +17,11 @@ final class PackagesApi {
     }
 
     Reply handle(Request request, List<String> rest) {
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             if (!request.method().equals("GET")) {
                 throw ApiException.methodNotAllowed("GET");
             }
-            return list(request);
+            return ListParams.reply(request, COLLECTION, store.packages(), StoredPackage::summaryJson);
         }
         if (rest.size() != 1) {
             throw ApiException.notFound();
@@ -42,29 +42,13 @@ final class PackagesApi {
         };
     }
 
-    private Reply list(Request request) {
-        ListParams params = ListParams.of(request, COLLECTION);
-        List<StoredPackage> all = store.packages();
-        if (params.count()) {
-            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
-        }
-        ArrayNode list = Json.array();
-        params.page(all).forEach(p -> list.add(p.summaryJson()));
-        return Reply.json(200, list);
-    }
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
         if (name.equals("default")) {
             throw ApiException.badRequest(Messages.packageNameIsReserved(name));
         }
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
         JsonNode binding = body.get("binding");
         boolean noBinding = binding == null || binding.isNull() || (binding.isBoolean() && !binding.booleanValue())
                 || (binding.isObject() && binding.isEmpty());

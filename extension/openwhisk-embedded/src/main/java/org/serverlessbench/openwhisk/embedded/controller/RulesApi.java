@@ -22,11 +22,11 @@ final class RulesApi {
     }
 
     Reply handle(Request request, List<String> rest) {
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             if (!request.method().equals("GET")) {
                 throw ApiException.methodNotAllowed("GET");
             }
-            return list(request);
+            return ListParams.reply(request, COLLECTION, store.rules(), StoredRule::toJson);
         }
         if (rest.size() != 1) {
             throw ApiException.notFound();
@@ -47,26 +47,10 @@ final class RulesApi {
         };
     }
 
-    private Reply list(Request request) {
-        ListParams params = ListParams.of(request, COLLECTION);
-        List<StoredRule> all = store.rules();
-        if (params.count()) {
-            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
-        }
-        ArrayNode list = Json.array();
-        params.page(all).forEach(r -> list.add(r.toJson()));
-        return Reply.json(200, list);
-    }
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES));
         QualifiedName trigger = body.hasNonNull("trigger")
                 ? QualifiedName.parse(body.get("trigger"), config.namespace(), "trigger") : null;
         QualifiedName action = body.hasNonNull("action")

@@ -20,11 +20,11 @@ final class TriggersApi {
     }
 
     Reply handle(Request request, List<String> rest) {
-        if (rest.isEmpty() || (rest.size() == 1 && rest.get(0).isEmpty())) {
+        if (ListParams.namesCollection(rest)) {
             if (!request.method().equals("GET")) {
                 throw ApiException.methodNotAllowed("GET");
             }
-            return list(request);
+            return ListParams.reply(request, COLLECTION, store.triggers(), StoredTrigger::summaryJson);
         }
         if (rest.size() != 1) {
             throw ApiException.notFound();
@@ -47,31 +47,11 @@ final class TriggersApi {
         return trigger;
     }
 
-    private Reply list(Request request) {
-        ListParams params = ListParams.of(request, COLLECTION);
-        List<StoredTrigger> all = store.triggers();
-        if (params.count()) {
-            return Reply.json(200, Json.object().put(COLLECTION, Math.max(0, all.size() - params.skip())));
-        }
-        ArrayNode list = Json.array();
-        params.page(all).forEach(t -> list.add(t.summaryJson()));
-        return Reply.json(200, list);
-    }
 
     private Reply put(Request request, String name) {
         boolean overwrite = request.booleanParam("overwrite", false);
-        JsonNode body = Json.parseBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
-        if (body == null) {
-            body = Json.object();
-        }
-        if (!body.isObject()) {
-            throw ApiException.malformedContent("Object expected");
-        }
-        ArrayNode parameters = KeyValues.read(body, "parameters");
-        if (KeyValues.size(parameters) > ControllerConfig.MAX_PAYLOAD_BYTES) {
-            throw new ApiException(413, Messages.entityTooBig("parameters", KeyValues.size(parameters),
-                    ControllerConfig.MAX_PAYLOAD_BYTES));
-        }
+        JsonNode body = Json.parseObjectBody(request.body(ControllerConfig.MAX_PAYLOAD_BYTES * 2));
+        ArrayNode parameters = KeyValues.readParameters(body);
         ArrayNode annotations = KeyValues.read(body, "annotations");
         String version = ActionPut.parseVersion(body.get("version"));
         Boolean publish = body.hasNonNull("publish") ? body.get("publish").asBoolean() : null;

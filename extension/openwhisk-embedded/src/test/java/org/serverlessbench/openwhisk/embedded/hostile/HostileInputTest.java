@@ -195,6 +195,41 @@ class HostileInputTest {
         health.assertRecovered("200 slowloris connections");
     }
 
+    /**
+     * A keep-alive connection that is silent between requests for longer than the head timeout stays open (the idle
+     * timeout rules there), and a head that then trickles in one byte a second is cut like any other late head.
+     */
+    @Test
+    void keepAliveSilenceIsAllowedButASlowNextHeadIsCut() throws Exception {
+        byte[] invoke = ("POST /api/v1/namespaces/_/actions/" + ServerHealth.ACTION + "?blocking=true&result=true "
+                + "HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + JSON + "Content-Length: 2\r\n\r\n{}")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = RawHttp.connect(server.port(), ANSWER_LIMIT)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(invoke);
+            assertThat(RawHttp.status(RawHttp.readOne(socket.getInputStream()))).isEqualTo(200);
+            // the head timeout is 5 s, checked every 2.5 s
+            waitUntil(System.nanoTime() + Duration.ofSeconds(8).toNanos());
+            out.write(invoke);
+            assertThat(RawHttp.status(RawHttp.readOne(socket.getInputStream())))
+                    .as("an invoke after 8 s of keep-alive silence").isEqualTo(200);
+
+            long start = System.nanoTime();
+            for (int second = 0; second < 15; second++) {
+                try {
+                    out.write(invoke[second]);
+                } catch (IOException e) {
+                    break;
+                }
+                waitUntil(start + Duration.ofSeconds(second + 1).toNanos());
+            }
+            socket.setSoTimeout(2_000);
+            String answer = RawHttp.readUntilClosed(socket.getInputStream());
+            assertThat(RawHttp.status(answer)).as("a next head sent one byte a second: %s", answer).isIn(-1, 408);
+        }
+        health.assertRecovered("a slow head on a keep-alive connection");
+    }
+
     /** Paces the slow clients: parks until {@code nanos}, a point in time rather than a condition to wait for. */
     private static void waitUntil(long nanos) {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {

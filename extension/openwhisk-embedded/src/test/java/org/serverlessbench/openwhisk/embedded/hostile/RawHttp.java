@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.embedded.hostile;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -11,9 +12,13 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Requests written byte for byte to 127.0.0.1, as a hostile or broken client would send them. */
 final class RawHttp {
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)\r\n");
+
     private RawHttp() {
     }
 
@@ -69,6 +74,27 @@ final class RawHttp {
             // reset after the answer, or before any
         }
         return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads one answer with a {@code Content-Length} body from a connection that stays open, and returns its head and
+     * body; the server closing the connection before the whole answer is an {@link EOFException}.
+     */
+    static String readOne(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the server closed the connection; its answer so far: " + head);
+            }
+            head.append((char) b);
+        }
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (!length.find()) {
+            throw new IOException("the answer has no Content-Length: " + head);
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        return head + new String(body, StandardCharsets.ISO_8859_1);
     }
 
     /** The status code of the answer's first line, or -1 when there was no answer. */
