@@ -1,74 +1,34 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /** An action runtime running as a local process, spoken to over HTTP on a loopback port. */
-final class ProcessContainer implements ActionContainer {
+final class ProcessContainer extends HttpActionContainer {
 
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
-    private final String id;
-    private final String kind;
-    private final int memoryMb;
     private final Process process;
     private final ProcessOutput output;
-    private final OkHttpClient http;
-    private final CallDeadlines deadlines;
-    private final HttpUrl initUrl;
-    private final HttpUrl runUrl;
     private final Path directory;
     private final ContainerCgroup cgroup;
     private final String marker;
     private final Consumer<ProcessContainer> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, OkHttpClient http,
-            CallDeadlines deadlines, int port, Path directory, ContainerCgroup cgroup, String marker,
-            Consumer<ProcessContainer> onClose) {
-        this.id = id;
-        this.kind = kind;
-        this.memoryMb = memoryMb;
+    ProcessContainer(String id, String kind, int memoryMb, Process process, ProcessOutput output, RuntimeHttp http,
+            int port, Path directory, ContainerCgroup cgroup, String marker, Consumer<ProcessContainer> onClose) {
+        super(id, kind, memoryMb, http, port);
         this.process = process;
         this.output = output;
-        this.http = http;
-        this.deadlines = deadlines;
-        HttpUrl base = new HttpUrl.Builder().scheme("http").host(LoopbackPorts.LOOPBACK.getHostAddress()).port(port)
-                .build();
-        this.initUrl = base.resolve("/init");
-        this.runUrl = base.resolve("/run");
         this.directory = directory;
         this.cgroup = cgroup;
         this.marker = marker;
         this.onClose = onClose;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
-    public int memoryMb() {
-        return memoryMb;
     }
 
     Process process() {
@@ -81,53 +41,27 @@ final class ProcessContainer implements ActionContainer {
     }
 
     @Override
-    public RuntimeResponse init(String body, Duration timeout) throws ContainerTimeoutException,
-            ContainerCrashedException {
-        return post(initUrl, "/init", body, timeout);
+    protected void beforeCall(String path) throws ContainerCrashedException {
+        if (closed.get()) {
+            throw closedContainer(path);
+        }
     }
 
     @Override
-    public RuntimeResponse run(String body, Duration timeout) throws ContainerTimeoutException,
-            ContainerCrashedException {
-        return post(runUrl, "/run", body, timeout);
-    }
-
-    private RuntimeResponse post(HttpUrl url, String endpoint, String body, Duration timeout)
-            throws ContainerTimeoutException, ContainerCrashedException {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The timeout for " + endpoint + " on container " + id
-                    + " must be positive, not " + timeout);
-        }
-        if (closed.get()) {
-            throw new ContainerCrashedException("Container " + id + " (" + kind + ") was already closed; "
-                    + endpoint + " cannot be sent to it", null);
-        }
-        Call call = http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
-        CallDeadlines.Watch watch = deadlines.watch(call, System.nanoTime() + timeout.toNanos());
-        try (watch; Response response = call.execute()) {
-            return new RuntimeResponse(response.code(), response.body().string());
-        } catch (IOException e) {
-            if (!watch.expired()) {
-                throw crashed(endpoint, e);
-            }
-            close();
-            throw new ContainerTimeoutException("Container " + id + " (" + kind + ") did not answer " + endpoint
-                    + " within " + timeout.toMillis() + " ms; its process was killed");
-        }
-    }
-
-    private ContainerCrashedException crashed(String endpoint, IOException cause) {
-        String state;
+    protected String describeFailure() {
         try {
-            state = process.waitFor(200, TimeUnit.MILLISECONDS)
+            return process.waitFor(200, TimeUnit.MILLISECONDS)
                     ? "its process exited with code " + process.exitValue()
                     : "its process is still running but dropped the connection";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            state = "its process state is unknown (interrupted)";
+            return "its process state is unknown (interrupted)";
         }
-        return new ContainerCrashedException("Container " + id + " (" + kind + ") did not answer " + endpoint + ": "
-                + state + " (" + cause.getMessage() + ")", cause);
+    }
+
+    @Override
+    protected String removal() {
+        return "its process was killed";
     }
 
     @Override
@@ -160,6 +94,6 @@ final class ProcessContainer implements ActionContainer {
 
     @Override
     public String toString() {
-        return id + " (" + kind + ", " + memoryMb + " MB, pid " + process.pid() + ")";
+        return id() + " (" + kind() + ", " + memoryMb() + " MB, pid " + process.pid() + ")";
     }
 }
