@@ -18,12 +18,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -67,6 +71,58 @@ public final class DockerImages {
      */
     public BuiltImage build(ImageBuild build) {
         return build(build, contentHash(build));
+    }
+
+    /**
+     * Builds a context that needs files made on this machine first, such as a function's {@code node_modules}
+     * installed by the host's npm. The label is the hash of the build as given and of {@code preparedFrom} (what the
+     * prepared files are made from, such as a hash of package.json and its lock file), so a cache hit prepares
+     * nothing; on a miss the context is copied to a temporary directory, {@code preparation} adds its files to the
+     * copy, and the copy is built.
+     */
+    public BuiltImage build(ImageBuild build, String preparedFrom, ContextPreparation preparation) {
+        Objects.requireNonNull(preparation, "preparation == null");
+        String hash = new ContentHash().text("build", contentHash(build))
+                .text("prepared-from", Objects.requireNonNull(preparedFrom, "preparedFrom == null")).hex();
+        Optional<String> existing = imageWithHash(hash);
+        if (existing.isPresent()) {
+            tag(existing.get(), build.reference());
+            return new BuiltImage(build.reference(), existing.get(), hash, true);
+        }
+        Path staged = null;
+        try {
+            staged = Files.createTempDirectory("openwhisk-image-context-");
+            copyTree(build.context(), staged);
+            preparation.addTo(staged);
+            ImageBuild copy = new ImageBuild(staged.resolve(build.context().relativize(build.dockerfile())), staged,
+                    build.reference(), build.buildArgs());
+            return build(copy, hash);
+        } catch (IOException e) {
+            throw new DockerImageException("Preparing the build context of " + build.reference() + " from "
+                    + build.context() + " failed: " + e.getMessage(), e);
+        } finally {
+            RuntimeImages.deleteQuietly(staged);
+        }
+    }
+
+    /** Adds files made on this machine to a copy of a build context. */
+    @FunctionalInterface
+    public interface ContextPreparation {
+        /** Adds the files to {@code stagedContext}, a copy of the build context that is deleted after the build. */
+        void addTo(Path stagedContext) throws IOException;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
     }
 
     /** Builds with the given label value instead of the context's hash, for contexts that are not reproducible. */

@@ -78,4 +78,41 @@ class RuntimeImagesTest {
             }
         }
     }
+
+    @Test
+    void aPreparedContextIsBuiltFromACopyAndItsCacheHitPreparesNothing(@TempDir Path context) throws Exception {
+        String base = runtimes.ensureBase();
+        Files.writeString(context.resolve("Dockerfile"),
+                "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY made-on-host /made-on-host\n");
+        ImageBuild build = new ImageBuild(context.resolve("Dockerfile"), context, "openwhisk-junit/test-prepared:1",
+                Map.of("BASE_IMAGE", base));
+        String from = "package-lock " + System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger preparations = new java.util.concurrent.atomic.AtomicInteger();
+        DockerImages.ContextPreparation prepare = staged -> {
+            preparations.incrementAndGet();
+            Files.createDirectories(staged.resolve("made-on-host"));
+            Files.writeString(staged.resolve("made-on-host/module.js"), from);
+        };
+        java.util.List<String> made = new java.util.ArrayList<>();
+        try {
+            BuiltImage first = images.build(build, from, prepare);
+            made.add(first.id());
+            BuiltImage second = images.build(build, from, prepare);
+            BuiltImage otherSource = images.build(build, from + " changed", prepare);
+            made.add(otherSource.id());
+
+            assertThat(first.cacheHit()).isFalse();
+            assertThat(second.cacheHit()).isTrue();
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(otherSource.cacheHit()).isFalse();
+            assertThat(preparations).hasValue(2);
+            assertThat(new String(images.copyFile(first.id(), "/made-on-host/module.js"), StandardCharsets.UTF_8))
+                    .isEqualTo(from);
+            assertThat(context.resolve("made-on-host")).as("the user's context is left as it was").doesNotExist();
+        } finally {
+            for (String id : made) {
+                engine.client().removeImageCmd(id).withForce(true).exec();
+            }
+        }
+    }
 }
