@@ -132,9 +132,11 @@ public final class DockerImages {
             tag(existing.get(), build.reference());
             return new BuiltImage(build.reference(), existing.get(), hash, true);
         }
+        // The base directory first: withDockerfile packs the context as it is set at that moment (the Dockerfile's
+        // folder when none is), so the other order sends a context without a Dockerfile that is not at its root.
         BuildImageCmd command = client.buildImageCmd()
-                .withDockerfile(build.dockerfile().toFile())
                 .withBaseDirectory(build.context().toFile())
+                .withDockerfile(build.dockerfile().toFile())
                 .withTags(java.util.Set.of(build.reference()))
                 .withLabels(Map.of(ImageLabels.CONTENT_HASH, hash))
                 .withNetworkMode("host")

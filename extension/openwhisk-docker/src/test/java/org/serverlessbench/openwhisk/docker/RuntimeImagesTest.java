@@ -115,4 +115,23 @@ class RuntimeImagesTest {
             }
         }
     }
+
+    @Test
+    void aDockerfileBelowTheContextRootGetsTheWholeContext(@TempDir Path context) throws Exception {
+        String base = runtimes.ensureBase();
+        Path dockerfile = Files.createDirectories(context.resolve("docker/java")).resolve("Dockerfile");
+        Files.writeString(dockerfile, "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY sources/Main.java /Main.java\n");
+        Files.createDirectories(context.resolve("sources"));
+        Files.writeString(context.resolve("sources/Main.java"), "class Main { } // " + System.nanoTime());
+        ImageBuild build = new ImageBuild(dockerfile, context, "openwhisk-junit/test-nested:1",
+                Map.of("BASE_IMAGE", base));
+
+        BuiltImage built = images.build(build);
+        try {
+            assertThat(new String(images.copyFile(built.id(), "/Main.java"), StandardCharsets.UTF_8))
+                    .startsWith("class Main");
+        } finally {
+            engine.client().removeImageCmd(built.id()).withForce(true).exec();
+        }
+    }
 }
