@@ -22,6 +22,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -154,12 +155,21 @@ public final class DockerImages {
         return new BuiltImage(build.reference(), inspect(id).getId(), hash, false);
     }
 
-    /** The id of an image labelled with {@code hash}, if the engine has one. */
+    /**
+     * The id of an image labelled with {@code hash}, if the engine has one. Images built on it inherit its labels
+     * (the build stage of a multi-stage Dockerfile stays in the engine as an untagged image, with the base's label),
+     * so the label alone does not tell the image from its children: the oldest one, and of equally old ones the
+     * smallest, is the image itself, since a child is made after its parent and holds at least its layers.
+     */
     Optional<String> imageWithHash(String hash) {
         List<Image> images = client.listImagesCmd()
                 .withLabelFilter(Map.of(ImageLabels.CONTENT_HASH, hash))
                 .exec();
-        return images.stream().map(Image::getId).findFirst();
+        return images.stream()
+                .min(Comparator.comparing((Image image) -> image.getCreated() == null ? Long.MAX_VALUE
+                                : image.getCreated())
+                        .thenComparing(image -> image.getSize() == null ? Long.MAX_VALUE : image.getSize()))
+                .map(Image::getId);
     }
 
     /** Gives image {@code id} the name {@code reference} ({@code repository[:tag]}). */

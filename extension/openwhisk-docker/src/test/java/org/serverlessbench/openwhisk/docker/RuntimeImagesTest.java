@@ -134,4 +134,41 @@ class RuntimeImagesTest {
             engine.client().removeImageCmd(built.id()).withForce(true).exec();
         }
     }
+
+    @Test
+    void theBuildStageOfAChildImageDoesNotTakeOverItsBasesCacheHit(@TempDir Path temp) throws Exception {
+        String debian = runtimes.ensureBase();
+        Path baseContext = Files.createDirectories(temp.resolve("base"));
+        Files.writeString(baseContext.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY a.txt /a.txt\n");
+        Files.writeString(baseContext.resolve("a.txt"), "base " + System.nanoTime());
+        ImageBuild baseBuild = new ImageBuild(baseContext.resolve("Dockerfile"), baseContext,
+                "openwhisk-junit/test-base:1", Map.of("BASE_IMAGE", debian));
+        Path childContext = Files.createDirectories(temp.resolve("child"));
+        Files.writeString(childContext.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE} AS build\n"
+                + "RUN echo built > /built\n\nFROM ${BASE_IMAGE}\nCOPY --from=build /built /built\n");
+        ImageBuild childBuild = new ImageBuild(childContext.resolve("Dockerfile"), childContext,
+                "openwhisk-junit/test-child:1", Map.of("BASE_IMAGE", baseBuild.reference()));
+        BuiltImage base = images.build(baseBuild);
+        String child = null;
+        try {
+            child = images.build(childBuild).id();
+
+            BuiltImage again = images.build(baseBuild);
+
+            assertThat(again.cacheHit()).isTrue();
+            assertThat(again.id()).as("the base, not the child's build stage that inherited its label")
+                    .isEqualTo(base.id());
+            assertThat(images.find(baseBuild.reference()).orElseThrow().getId()).isEqualTo(base.id());
+        } finally {
+            if (child != null) {
+                engine.client().removeImageCmd(child).withForce(true).exec();
+            }
+            // the build stage (untagged, with the base's label) before the base itself
+            engine.client().listImagesCmd().withLabelFilter(Map.of(ImageLabels.CONTENT_HASH, base.contentHash()))
+                    .exec().stream()
+                    .sorted(java.util.Comparator.comparing(com.github.dockerjava.api.model.Image::getCreated)
+                            .reversed())
+                    .forEach(image -> engine.client().removeImageCmd(image.getId()).withForce(true).exec());
+        }
+    }
 }
