@@ -18,8 +18,10 @@ import org.serverlessbench.openwhisk.junit.Warmup;
 
 /**
  * SeBS 010.sleep and 110.dynamic-html deployed as SeBS deploys to OpenWhisk: Docker images built on the runtime of
- * each kind, run as blackbox actions in Docker containers of the embedded OpenWhisk. Skipped without a Docker engine
- * (see docs/docker.md).
+ * each kind, run as blackbox actions in Docker containers of the embedded OpenWhisk. 110.dynamic-html renders with a
+ * real template engine in each language: Jinja2 from Debian in the Python image, Mustache from npm in the Node.js
+ * image, and in Java a jar built inside its image (javac from Debian's JDK) and copied out of it as the action's
+ * code. Skipped without a Docker engine (see docs/docker.md).
  */
 // tag::functions[]
 @Tag("docker")
@@ -31,10 +33,22 @@ import org.serverlessbench.openwhisk.junit.Warmup;
 @OpenWhiskFunction(name = "sleep-python-image", kind = "python:3.11", code = "src/test/functions/010.sleep/python",
         memory = 128, timeout = 120_000,
         image = @DockerImage(dockerfile = "src/test/functions/010.sleep/docker/Dockerfile", benchmark = "010.sleep"))
+@OpenWhiskFunction(name = "sleep-java-image", kind = "java:8",
+        main = "org.serverlessbench.examples.functions.sleep.Sleep", memory = 256, timeout = 120_000,
+        image = @DockerImage(dockerfile = "src/test/functions/010.sleep/docker/java/Dockerfile", context = "src/test",
+                benchmark = "010.sleep"))
 @OpenWhiskFunction(name = "dynamic-html-python-image", kind = "python:3.11",
         code = "src/test/functions/110.dynamic-html/python-jinja2", memory = 128,
         image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/python/Dockerfile",
                 benchmark = "110.dynamic-html"))
+@OpenWhiskFunction(name = "dynamic-html-nodejs-image", kind = "nodejs:20",
+        code = "src/test/functions/110.dynamic-html/nodejs-mustache", memory = 128,
+        image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/nodejs/Dockerfile",
+                benchmark = "110.dynamic-html"))
+@OpenWhiskFunction(name = "dynamic-html-java-image", kind = "java:8",
+        main = "org.serverlessbench.examples.functions.dynamichtml.DynamicHtml", memory = 256,
+        image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/java/Dockerfile",
+                context = "src/test", benchmark = "110.dynamic-html"))
 class DockerImageBenchmark {
     // end::functions[]
 
@@ -52,7 +66,28 @@ class DockerImageBenchmark {
 
     @RepeatedTest(2)
     @ColdStart
+    void coldSleepJava(@FunctionName("sleep-java-image") LibraryTrigger trigger, BenchmarkSize size) {
+        assertCold(trigger.invoke(SleepBenchmark.input(size)));
+    }
+
+    @RepeatedTest(2)
+    @ColdStart
     void coldDynamicHtmlPython(@FunctionName("dynamic-html-python-image") LibraryTrigger trigger) {
+        Invocation invocation = assertCold(trigger.invoke(Map.of("username", "x", "random_len", 10)));
+        assertThat(invocation.result().toString()).contains("Welcome, x!");
+    }
+
+    @RepeatedTest(2)
+    @ColdStart
+    void coldDynamicHtmlNodejs(@FunctionName("dynamic-html-nodejs-image") LibraryTrigger trigger) {
+        Invocation invocation = assertCold(trigger.invoke(Map.of("username", "x", "random_len", 10)));
+        assertThat(invocation.result().toString()).contains("Welcome, x!")
+                .contains("mustache 4.2.0 from /function/node_modules/mustache/");
+    }
+
+    @RepeatedTest(2)
+    @ColdStart
+    void coldDynamicHtmlJava(@FunctionName("dynamic-html-java-image") LibraryTrigger trigger) {
         Invocation invocation = assertCold(trigger.invoke(Map.of("username", "x", "random_len", 10)));
         assertThat(invocation.result().toString()).contains("Welcome, x!");
     }
@@ -71,7 +106,29 @@ class DockerImageBenchmark {
 
     @RepeatedTest(10)
     @Warmup(2)
+    void warmSleepJava(@FunctionName("sleep-java-image") HttpTrigger trigger, BenchmarkSize size) {
+        trigger.invoke(SleepBenchmark.input(size)).assertSuccess().assertWarm();
+    }
+
+    @RepeatedTest(10)
+    @Warmup(2)
     void warmDynamicHtmlPython(@FunctionName("dynamic-html-python-image") HttpTrigger trigger) {
+        Invocation invocation = trigger.invoke(Map.of("username", "<b>", "random_len", 100)).assertSuccess()
+                .assertWarm();
+        assertThat(invocation.result().toString()).contains("Welcome, &lt;b&gt;!");
+    }
+
+    @RepeatedTest(10)
+    @Warmup(2)
+    void warmDynamicHtmlNodejs(@FunctionName("dynamic-html-nodejs-image") HttpTrigger trigger) {
+        Invocation invocation = trigger.invoke(Map.of("username", "<b>", "random_len", 100)).assertSuccess()
+                .assertWarm();
+        assertThat(invocation.result().toString()).contains("Welcome, &lt;b&gt;!");
+    }
+
+    @RepeatedTest(10)
+    @Warmup(2)
+    void warmDynamicHtmlJava(@FunctionName("dynamic-html-java-image") HttpTrigger trigger) {
         Invocation invocation = trigger.invoke(Map.of("username", "<b>", "random_len", 100)).assertSuccess()
                 .assertWarm();
         assertThat(invocation.result().toString()).contains("Welcome, &lt;b&gt;!");

@@ -128,6 +128,11 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
         }
     }
 
+    /** Whether the stream ended: the container exited, or the stream was closed. */
+    boolean ended() {
+        return ended;
+    }
+
     /** Lines up to the sentinel on both streams (without them), or what arrived within {@code timeout}. */
     synchronized List<LogLine> drain(Duration timeout) {
         List<LogLine> lines = new ArrayList<>();

@@ -9,16 +9,12 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.Closeable;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.Proxy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
+import org.serverlessbench.openwhisk.embedded.runtime.RuntimeHttp;
 
 /**
  * Runs actions in Docker containers for the embedded OpenWhisk: every action with an image ({@code blackbox}), and,
@@ -59,6 +54,17 @@ public final class DockerContainerFactory implements ContainerFactory {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** OpenWhisk divides 1024 CPU shares among the pool's memory ({@code ContainerPoolConfig.cpuShare}). */
     private static final int TOTAL_CPU_SHARES = 1024;
+    /** How often a starting container's port is tried; a refused connect on loopback costs microseconds. */
+    private static final long READY_POLL_NANOS = 500_000;
+    /** How often a starting container that does not listen yet is asked whether it still runs. */
+    private static final long LIVENESS_CHECK_NANOS = 100_000_000;
+    /**
+     * Logs, at {@link Level#FINE}, each container start with the time of its steps: message {@value #STEPS_MESSAGE}
+     * with parameters the container's id and a {@code Map<String, Long>} of nanoseconds per step, in order.
+     */
+    public static final String STEPS_LOGGER = "org.serverlessbench.openwhisk.docker.ContainerStart";
+    public static final String STEPS_MESSAGE = "container {0} started: {1}";
+    private static final Logger STEPS = Logger.getLogger(STEPS_LOGGER);
 
     private final DockerEngine engine;
     private final boolean ownsEngine;
@@ -71,11 +77,15 @@ public final class DockerContainerFactory implements ContainerFactory {
     private final int memoryCapacityMb;
     private final Duration pauseGrace;
     private final String runId = randomHex(4);
-    private final OkHttpClient http;
+    private final RuntimeHttp http;
+    /** How the runtime of each image reference a container was started from gets its port. */
+    private final Map<String, RuntimePort> runtimePorts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pauser;
     private final Set<DockerActionContainer> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<String, Optional<String>> engineProblem = new ConcurrentHashMap<>();
+    private final String ownerPid = Long.toString(ProcessHandle.current().pid());
+    private final String ownerStart = ownerStartOfThisJvm();
     private final Thread shutdownHook;
     private volatile boolean closed;
 
@@ -90,14 +100,7 @@ public final class DockerContainerFactory implements ContainerFactory {
         this.registry = builder.registry;
         this.memoryCapacityMb = builder.memoryCapacityMb;
         this.pauseGrace = builder.pauseGrace;
-        this.http = new OkHttpClient.Builder()
-                .proxy(Proxy.NO_PROXY)
-                .retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .build();
+        this.http = new RuntimeHttp();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "openwhisk-docker-pauser");
             thread.setDaemon(true);
@@ -206,33 +209,113 @@ public final class DockerContainerFactory implements ContainerFactory {
             throw new ContainerStartException("Cannot start a " + kind + " container with " + memoryMb
                     + " MB of memory; the memory limit must be positive");
         }
-        String reference;
+        if (image == null && BLACKBOX.equals(kind)) {
+            throw new ContainerStartException("A blackbox action needs an image (exec.image); none was given");
+        }
+        Steps steps = new Steps();
+        String reference = image != null ? image : runtimeImage(kind);
+        RuntimePort port = runtimePort(kind, reference);
+        steps.done("image");
         try {
-            if (image != null) {
-                images.ensurePresent(image, registry);
-                reference = image;
-            } else if (BLACKBOX.equals(kind)) {
-                throw new ContainerStartException("A blackbox action needs an image (exec.image); none was given");
-            } else {
-                reference = runtimes.ensure(kind);
+            return start(kind, reference, port, memoryMb, environment, steps);
+        } catch (ImageGone e) {
+            // removed since it was last seen: pull it (or rebuild the runtime image) and try once more
+            runtimePorts.remove(reference);
+            String again = image != null ? image : runtimeImage(kind);
+            try {
+                return start(kind, again, runtimePort(kind, again), memoryMb, environment, steps);
+            } catch (ImageGone twice) {
+                throw new ContainerStartException("Cannot create a container of image " + again + " for " + kind
+                        + ": the engine lost the image again right after it was pulled or built: "
+                        + twice.getCause().getMessage(), twice);
             }
+        }
+    }
+
+    private String runtimeImage(String kind) throws ContainerStartException {
+        try {
+            return runtimes.ensure(kind);
         } catch (DockerImageException | IllegalArgumentException e) {
             throw new ContainerStartException("Cannot start a " + kind + " container: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new ContainerStartException("Cannot start a " + kind + " container of " + (image == null ? kind
-                    : image) + ": the Docker engine failed: " + e.getMessage(), e);
+            throw new ContainerStartException("Cannot start a " + kind + " container: the Docker engine failed: "
+                    + e.getMessage(), e);
         }
-        return start(kind, reference, memoryMb, environment);
     }
 
-    private DockerActionContainer start(String kind, String image, int memoryMb, Map<String, String> environment)
-            throws ContainerStartException {
-        InspectImageResponse inspected = images.find(image).orElseThrow(() -> new ContainerStartException(
-                "Image " + image + " disappeared from the engine before its container could start"));
-        Map<String, String> imageLabels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
-                ? Map.of() : inspected.getConfig().getLabels();
-        String portVariable = imageLabels.get(ImageLabels.PORT_VARIABLE);
-        boolean announcesPort = portVariable != null && "true".equals(imageLabels.get(ImageLabels.ANNOUNCES_PORT));
+    /**
+     * How an image's runtime gets its port: its port variable label and whether it announces the port it binds
+     * (label {@link ImageLabels#ANNOUNCES_PORT}). The first container of an image pulls it if the engine lacks it
+     * (OpenWhisk's invoker pulls unless present) and inspects it; later ones skip both, and a create that finds the
+     * image gone starts over.
+     */
+    private RuntimePort runtimePort(String kind, String reference) throws ContainerStartException {
+        RuntimePort known = runtimePorts.get(reference);
+        if (known != null) {
+            return known;
+        }
+        try {
+            images.ensurePresent(reference, registry);
+            InspectImageResponse inspected = images.find(reference).orElseThrow(() -> new DockerImageException(
+                    "Image " + reference + " disappeared from the engine right after it was pulled", null));
+            Map<String, String> labels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
+                    ? Map.of() : inspected.getConfig().getLabels();
+            String variable = labels.get(ImageLabels.PORT_VARIABLE);
+            RuntimePort port = new RuntimePort(variable,
+                    variable != null && "true".equals(labels.get(ImageLabels.ANNOUNCES_PORT)));
+            runtimePorts.put(reference, port);
+            return port;
+        } catch (DockerImageException | IllegalArgumentException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ContainerStartException("Cannot start a " + kind + " container of " + reference
+                    + ": the Docker engine failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How a runtime gets its port.
+     *
+     * @param variable  the environment variable that tells the runtime its port on the host network, or {@code null}
+     *                  for an image without one (it listens on 8080 in its own network, published on 127.0.0.1)
+     * @param announces whether the runtime, given port 0 in {@code variable}, binds a free port itself and announces
+     *                  it on stdout (images built before that label exists get a port chosen for them)
+     */
+    private record RuntimePort(String variable, boolean announces) {
+    }
+
+    /** The image of a container went missing between the inspection and the create. */
+    private static final class ImageGone extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ImageGone(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** The time of each step of one container start, for the {@link #STEPS_LOGGER} log. */
+    private static final class Steps {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            nanos.merge(step, now - last, Long::sum);
+            last = now;
+        }
+
+        void log(String id) {
+            if (STEPS.isLoggable(Level.FINE)) {
+                Map<String, Long> copy = Collections.unmodifiableMap(new LinkedHashMap<>(nanos));
+                STEPS.log(Level.FINE, STEPS_MESSAGE, new Object[] {id, copy});
+            }
+        }
+    }
+
+    private DockerActionContainer start(String kind, String image, RuntimePort port, int memoryMb,
+            Map<String, String> environment, Steps steps) throws ContainerStartException, ImageGone {
+        String portVariable = port.variable();
+        boolean announcesPort = port.announces();
         String id = family(kind) + "-docker-" + counter.incrementAndGet();
         long bytes = memoryMb * 1024L * 1024L;
         HostConfig host = HostConfig.newHostConfig()
@@ -250,7 +333,7 @@ public final class DockerContainerFactory implements ContainerFactory {
         } else if (portVariable != null) {
             // An image built before runtimes announced their port: another process can take this one before the
             // runtime binds it, as with every runtime until then.
-            hostPort = freeLoopbackPort();
+            hostPort = RuntimeHttp.freeLoopbackPort();
             env.put(portVariable, Integer.toString(hostPort));
             host.withNetworkMode("host");
         } else {
@@ -262,8 +345,8 @@ public final class DockerContainerFactory implements ContainerFactory {
                 .withName("owj-" + runId + "-" + id)
                 .withLabels(Map.of(
                         ImageLabels.RUN, runId,
-                        ImageLabels.OWNER_PID, Long.toString(ProcessHandle.current().pid()),
-                        ImageLabels.OWNER_START, ownerStart()))
+                        ImageLabels.OWNER_PID, ownerPid,
+                        ImageLabels.OWNER_START, ownerStart))
                 .withEnv(envList)
                 .withHostConfig(host);
         if (portVariable == null) {
@@ -272,26 +355,37 @@ public final class DockerContainerFactory implements ContainerFactory {
         String containerId;
         try {
             containerId = create.exec().getId();
+        } catch (NotFoundException e) {
+            throw new ImageGone(e);
         } catch (RuntimeException e) {
             throw new ContainerStartException("Cannot create a container of image " + image + " for " + kind + ": "
                     + e.getMessage(), e);
         }
+        steps.done("create");
         ContainerLogs logs = new ContainerLogs();
         Closeable logStream = () -> { };
         DockerActionContainer container = null;
         try {
             docker.startContainerCmd(containerId).exec();
+            steps.done("start");
             logStream = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
                     .withFollowStream(true).exec(logs);
+            steps.done("logs");
             if (portVariable == null) {
                 hostPort = publishedPort(containerId);
+                steps.done("port");
             } else if (announcesPort) {
+                // announced once the runtime listens: the container is ready as soon as it is constructed
                 hostPort = awaitAnnouncedPort(containerId, id, logs);
             }
             container = new DockerActionContainer(id, containerId, kind, memoryMb, hostPort, docker, http, logs,
                     logStream, pauser, pauseGrace, running::remove);
             running.add(container);
-            awaitReady(container, hostPort, portVariable != null, logs);
+            if (!announcesPort) {
+                awaitReady(container, hostPort, portVariable != null, logs);
+            }
+            steps.done("ready");
+            steps.log(id);
             if (closed) {
                 container.close();
                 throw new ContainerStartException("The Docker container factory was closed while " + id
@@ -326,8 +420,15 @@ public final class DockerContainerFactory implements ContainerFactory {
     private void awaitReady(DockerActionContainer container, int port, boolean hostNetwork, ContainerLogs logs)
             throws ContainerStartException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!(hostNetwork ? accepts(port) : answersHttp(port))) {
-            boolean alive = container.isAlive();
+        long nextLivenessCheck = System.nanoTime() + LIVENESS_CHECK_NANOS;
+        while (!(hostNetwork ? RuntimeHttp.accepts(port) : http.answers(port))) {
+            // The log stream ends when the container exits; the engine is asked only now and then, since an inspect
+            // per poll would cost the engine more than the port checks and slow down the very start it waits for.
+            boolean alive = !logs.ended();
+            if (alive && System.nanoTime() - nextLivenessCheck >= 0) {
+                alive = container.isAlive();
+                nextLivenessCheck = System.nanoTime() + LIVENESS_CHECK_NANOS;
+            }
             if (!alive || System.nanoTime() > deadline) {
                 String printed = logs.takeText(Duration.ofMillis(500));
                 container.close();
@@ -337,38 +438,12 @@ public final class DockerContainerFactory implements ContainerFactory {
                                 + " s" : "exited before it accepted connections")
                         + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
             }
-            LockSupport.parkNanos(2_000_000);
+            LockSupport.parkNanos(READY_POLL_NANOS);
             if (Thread.currentThread().isInterrupted()) {
                 container.close();
                 throw new ContainerStartException("Interrupted while container " + container.id() + " started;"
                         + " it was removed");
             }
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private boolean answersHttp(int port) {
-        Request probe = new Request.Builder().url("http://127.0.0.1:" + port + "/").get().build();
-        try (Response ignored = http.newCall(probe).execute()) {
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
         }
     }
 
@@ -395,7 +470,7 @@ public final class DockerContainerFactory implements ContainerFactory {
                 + "; it was removed" + (printed.isEmpty() ? "" : "; it printed:\n" + printed));
     }
 
-    private static String ownerStart() {
+    private static String ownerStartOfThisJvm() {
         return ProcessHandle.current().info().startInstant().map(start -> Long.toString(start.toEpochMilli()))
                 .orElse("");
     }
@@ -437,7 +512,7 @@ public final class DockerContainerFactory implements ContainerFactory {
             }
         }
         pauser.shutdownNow();
-        http.connectionPool().evictAll();
+        http.close();
     }
 
     @Override

@@ -18,12 +18,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -69,6 +74,58 @@ public final class DockerImages {
         return build(build, contentHash(build));
     }
 
+    /**
+     * Builds a context that needs files made on this machine first, such as a function's {@code node_modules}
+     * installed by the host's npm. The label is the hash of the build as given and of {@code preparedFrom} (what the
+     * prepared files are made from, such as a hash of package.json and its lock file), so a cache hit prepares
+     * nothing; on a miss the context is copied to a temporary directory, {@code preparation} adds its files to the
+     * copy, and the copy is built.
+     */
+    public BuiltImage build(ImageBuild build, String preparedFrom, ContextPreparation preparation) {
+        Objects.requireNonNull(preparation, "preparation == null");
+        String hash = new ContentHash().text("build", contentHash(build))
+                .text("prepared-from", Objects.requireNonNull(preparedFrom, "preparedFrom == null")).hex();
+        Optional<String> existing = imageWithHash(hash);
+        if (existing.isPresent()) {
+            tag(existing.get(), build.reference());
+            return new BuiltImage(build.reference(), existing.get(), hash, true);
+        }
+        Path staged = null;
+        try {
+            staged = Files.createTempDirectory("openwhisk-image-context-");
+            copyTree(build.context(), staged);
+            preparation.addTo(staged);
+            ImageBuild copy = new ImageBuild(staged.resolve(build.context().relativize(build.dockerfile())), staged,
+                    build.reference(), build.buildArgs());
+            return build(copy, hash);
+        } catch (IOException e) {
+            throw new DockerImageException("Preparing the build context of " + build.reference() + " from "
+                    + build.context() + " failed: " + e.getMessage(), e);
+        } finally {
+            RuntimeImages.deleteQuietly(staged);
+        }
+    }
+
+    /** Adds files made on this machine to a copy of a build context. */
+    @FunctionalInterface
+    public interface ContextPreparation {
+        /** Adds the files to {@code stagedContext}, a copy of the build context that is deleted after the build. */
+        void addTo(Path stagedContext) throws IOException;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        }
+    }
+
     /** Builds with the given label value instead of the context's hash, for contexts that are not reproducible. */
     BuiltImage build(ImageBuild build, String hash) {
         Optional<String> existing = imageWithHash(hash);
@@ -76,9 +133,11 @@ public final class DockerImages {
             tag(existing.get(), build.reference());
             return new BuiltImage(build.reference(), existing.get(), hash, true);
         }
+        // The base directory first: withDockerfile packs the context as it is set at that moment (the Dockerfile's
+        // folder when none is), so the other order sends a context without a Dockerfile that is not at its root.
         BuildImageCmd command = client.buildImageCmd()
-                .withDockerfile(build.dockerfile().toFile())
                 .withBaseDirectory(build.context().toFile())
+                .withDockerfile(build.dockerfile().toFile())
                 .withTags(java.util.Set.of(build.reference()))
                 .withLabels(Map.of(ImageLabels.CONTENT_HASH, hash))
                 .withNetworkMode("host")
@@ -96,12 +155,21 @@ public final class DockerImages {
         return new BuiltImage(build.reference(), inspect(id).getId(), hash, false);
     }
 
-    /** The id of an image labelled with {@code hash}, if the engine has one. */
+    /**
+     * The id of an image labelled with {@code hash}, if the engine has one. Images built on it inherit its labels
+     * (the build stage of a multi-stage Dockerfile stays in the engine as an untagged image, with the base's label),
+     * so the label alone does not tell the image from its children: the oldest one, and of equally old ones the
+     * smallest, is the image itself, since a child is made after its parent and holds at least its layers.
+     */
     Optional<String> imageWithHash(String hash) {
         List<Image> images = client.listImagesCmd()
                 .withLabelFilter(Map.of(ImageLabels.CONTENT_HASH, hash))
                 .exec();
-        return images.stream().map(Image::getId).findFirst();
+        return images.stream()
+                .min(Comparator.comparing((Image image) -> image.getCreated() == null ? Long.MAX_VALUE
+                                : image.getCreated())
+                        .thenComparing(image -> image.getSize() == null ? Long.MAX_VALUE : image.getSize()))
+                .map(Image::getId);
     }
 
     /** Gives image {@code id} the name {@code reference} ({@code repository[:tag]}). */

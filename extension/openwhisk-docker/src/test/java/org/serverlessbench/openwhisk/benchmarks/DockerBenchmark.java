@@ -2,9 +2,16 @@ package org.serverlessbench.openwhisk.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.serverlessbench.openwhisk.client.ActionLimits;
 import org.serverlessbench.openwhisk.client.ActionPut;
 import org.serverlessbench.openwhisk.client.Exec;
@@ -24,8 +31,10 @@ import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
 /**
  * The figures of docs/docker.md: an image build on a cache hit; the client round trip of a Docker cold start of a
  * Node.js no-op; warm invokes of the same no-op through a container and through a process, interleaved in one run.
- * Arguments: [cold starts] [warm invokes per kind]; defaults 12 and 300 (more than 15 cold starts of 256 MB fill
- * the 4 GB pool, and evictions then count into the cold starts).
+ * Arguments: [cold starts] [warm invokes per kind] [pool MB for CPU shares]; defaults 12, 300 and 4096 (more than
+ * 15 cold starts of 256 MB fill the 4 GB pool, and evictions then count into the cold starts). The cold starts are
+ * also broken down into the container factory's steps (its {@link DockerContainerFactory#STEPS_LOGGER} log), and set
+ * beside cold starts of the same no-op through a local process.
  */
 public final class DockerBenchmark {
 
@@ -37,6 +46,9 @@ public final class DockerBenchmark {
     public static void main(String[] args) throws Exception {
         int colds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int warms = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        // The pool memory CPU shares are divided by: 4096 MB gives a 256 MB container 64 shares (OpenWhisk's rule);
+        // 256 gives it 1024, as much as a process, which shows what the rule costs under the machine's load.
+        int cpuSharePoolMb = args.length > 2 ? Integer.parseInt(args[2]) : 4096;
         try (DockerEngine engine = DockerEngine.connect()) {
             engine.unavailableReason().ifPresent(reason -> {
                 throw new IllegalStateException(reason);
@@ -56,7 +68,9 @@ public final class DockerBenchmark {
             }
             report("image build, cache hit", hits);
 
+            StepLog steps = StepLog.install();
             DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine)
+                    .memoryCapacityMb(cpuSharePoolMb)
                     .processes(new ProcessContainerFactory()).build();
             try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0)
                     .containerFactory(factory).start();
@@ -70,6 +84,14 @@ public final class DockerBenchmark {
                     cold[i] = timedInvoke(client, "noop-container", true);
                 }
                 report("Docker cold start, Node.js no-op, client round trip", cold);
+                steps.report();
+                // The same cold start through a local process, for the machine's state in this run.
+                long[] processCold = new long[colds];
+                for (int i = 0; i < colds; i++) {
+                    put(client, "noop-process", new Exec("nodejs:20", NOOP, false, "main", null), i + 1);
+                    processCold[i] = timedInvoke(client, "noop-process", true);
+                }
+                report("process cold start, Node.js no-op, client round trip", processCold);
                 for (int i = 0; i < 20; i++) {
                     timedInvoke(client, "noop-process", i == 0 ? null : false);
                     timedInvoke(client, "noop-container", false);
@@ -103,6 +125,41 @@ public final class DockerBenchmark {
                     + "activation, got " + result);
         }
         return elapsed;
+    }
+
+    /** The steps of every container start, from the factory's log. */
+    private static final class StepLog extends Handler {
+        private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
+
+        static StepLog install() {
+            StepLog log = new StepLog();
+            Logger logger = Logger.getLogger(DockerContainerFactory.STEPS_LOGGER);
+            logger.setLevel(Level.FINE);
+            logger.addHandler(log);
+            return log;
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (DockerContainerFactory.STEPS_MESSAGE.equals(record.getMessage())
+                    && record.getParameters()[1] instanceof Map<?, ?> steps) {
+                steps.forEach((step, value) -> nanos.computeIfAbsent(String.valueOf(step), k -> new ArrayList<>())
+                        .add((Long) value));
+            }
+        }
+
+        synchronized void report() {
+            nanos.forEach((step, values) -> DockerBenchmark.report("  container start step: " + step,
+                    values.stream().mapToLong(Long::longValue).toArray()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static double report(String what, long[] nanos) {

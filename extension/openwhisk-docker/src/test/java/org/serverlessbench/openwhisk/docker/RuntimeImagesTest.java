@@ -79,4 +79,97 @@ class RuntimeImagesTest {
             }
         }
     }
+
+    @Test
+    void aPreparedContextIsBuiltFromACopyAndItsCacheHitPreparesNothing(@TempDir Path context) throws Exception {
+        String base = runtimes.ensureBase();
+        Files.writeString(context.resolve("Dockerfile"),
+                "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY made-on-host /made-on-host\n");
+        ImageBuild build = new ImageBuild(context.resolve("Dockerfile"), context, "openwhisk-junit/test-prepared:1",
+                Map.of("BASE_IMAGE", base));
+        String from = "package-lock " + System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger preparations = new java.util.concurrent.atomic.AtomicInteger();
+        DockerImages.ContextPreparation prepare = staged -> {
+            preparations.incrementAndGet();
+            Files.createDirectories(staged.resolve("made-on-host"));
+            Files.writeString(staged.resolve("made-on-host/module.js"), from);
+        };
+        java.util.List<String> made = new java.util.ArrayList<>();
+        try {
+            BuiltImage first = images.build(build, from, prepare);
+            made.add(first.id());
+            BuiltImage second = images.build(build, from, prepare);
+            BuiltImage otherSource = images.build(build, from + " changed", prepare);
+            made.add(otherSource.id());
+
+            assertThat(first.cacheHit()).isFalse();
+            assertThat(second.cacheHit()).isTrue();
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(otherSource.cacheHit()).isFalse();
+            assertThat(preparations).hasValue(2);
+            assertThat(new String(images.copyFile(first.id(), "/made-on-host/module.js"), StandardCharsets.UTF_8))
+                    .isEqualTo(from);
+            assertThat(context.resolve("made-on-host")).as("the user's context is left as it was").doesNotExist();
+        } finally {
+            for (String id : made) {
+                engine.client().removeImageCmd(id).withForce(true).exec();
+            }
+        }
+    }
+
+    @Test
+    void aDockerfileBelowTheContextRootGetsTheWholeContext(@TempDir Path context) throws Exception {
+        String base = runtimes.ensureBase();
+        Path dockerfile = Files.createDirectories(context.resolve("docker/java")).resolve("Dockerfile");
+        Files.writeString(dockerfile, "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY sources/Main.java /Main.java\n");
+        Files.createDirectories(context.resolve("sources"));
+        Files.writeString(context.resolve("sources/Main.java"), "class Main { } // " + System.nanoTime());
+        ImageBuild build = new ImageBuild(dockerfile, context, "openwhisk-junit/test-nested:1",
+                Map.of("BASE_IMAGE", base));
+
+        BuiltImage built = images.build(build);
+        try {
+            assertThat(new String(images.copyFile(built.id(), "/Main.java"), StandardCharsets.UTF_8))
+                    .startsWith("class Main");
+        } finally {
+            engine.client().removeImageCmd(built.id()).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void theBuildStageOfAChildImageDoesNotTakeOverItsBasesCacheHit(@TempDir Path temp) throws Exception {
+        String debian = runtimes.ensureBase();
+        Path baseContext = Files.createDirectories(temp.resolve("base"));
+        Files.writeString(baseContext.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY a.txt /a.txt\n");
+        Files.writeString(baseContext.resolve("a.txt"), "base " + System.nanoTime());
+        ImageBuild baseBuild = new ImageBuild(baseContext.resolve("Dockerfile"), baseContext,
+                "openwhisk-junit/test-base:1", Map.of("BASE_IMAGE", debian));
+        Path childContext = Files.createDirectories(temp.resolve("child"));
+        Files.writeString(childContext.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE} AS build\n"
+                + "RUN echo built > /built\n\nFROM ${BASE_IMAGE}\nCOPY --from=build /built /built\n");
+        ImageBuild childBuild = new ImageBuild(childContext.resolve("Dockerfile"), childContext,
+                "openwhisk-junit/test-child:1", Map.of("BASE_IMAGE", baseBuild.reference()));
+        BuiltImage base = images.build(baseBuild);
+        String child = null;
+        try {
+            child = images.build(childBuild).id();
+
+            BuiltImage again = images.build(baseBuild);
+
+            assertThat(again.cacheHit()).isTrue();
+            assertThat(again.id()).as("the base, not the child's build stage that inherited its label")
+                    .isEqualTo(base.id());
+            assertThat(images.find(baseBuild.reference()).orElseThrow().getId()).isEqualTo(base.id());
+        } finally {
+            if (child != null) {
+                engine.client().removeImageCmd(child).withForce(true).exec();
+            }
+            // the build stage (untagged, with the base's label) before the base itself
+            engine.client().listImagesCmd().withLabelFilter(Map.of(ImageLabels.CONTENT_HASH, base.contentHash()))
+                    .exec().stream()
+                    .sorted(java.util.Comparator.comparing(com.github.dockerjava.api.model.Image::getCreated)
+                            .reversed())
+                    .forEach(image -> engine.client().removeImageCmd(image.getId()).withForce(true).exec());
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 
 /**
  * Runs every action runtime as a local process: {@code node} for nodejs, {@code python3} for python and a child JVM
@@ -47,8 +44,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
     private final Optional<Path> setsid;
     private final Optional<RuntimeReaper> reaper;
     private final Map<String, RuntimeLauncher> launchers = new LinkedHashMap<>();
-    private final OkHttpClient http;
-    private final CallDeadlines deadlines;
+    private final RuntimeHttp http;
     private final Set<ProcessContainer> running = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
@@ -85,15 +81,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
         register(new NodeLauncher(path, scripts));
         register(new PythonLauncher(path, scripts));
         register(new JavaLauncher());
-        this.http = new OkHttpClient.Builder()
-                .proxy(Proxy.NO_PROXY)
-                .retryOnConnectionFailure(false)
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .build();
-        this.deadlines = new CallDeadlines();
+        this.http = new RuntimeHttp();
         this.shutdownHook = new Thread(this::releaseEverything, "openwhisk-runtimes-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -210,7 +198,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             throw e;
         }
         ProcessOutput output = ProcessOutput.readFrom(process, id);
-        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http, deadlines,
+        ProcessContainer container = new ProcessContainer(id, kind, memoryMb, process, output, http,
                 directory, cgroup, marker, running::remove);
         running.add(container);
         if (closed) {
@@ -320,8 +308,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
         for (ProcessContainer container : new ArrayList<>(running)) {
             container.close();
         }
-        http.connectionPool().evictAll();
-        deadlines.close();
+        http.close();
         cgroups.ifPresent(groups -> groups.removeRun(Duration.ofSeconds(5)));
         WorkDirectories.deleteQuietly(workDirectory);
         reaper.ifPresent(RuntimeReaper::stop);

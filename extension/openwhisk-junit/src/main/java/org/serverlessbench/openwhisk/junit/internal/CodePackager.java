@@ -41,6 +41,18 @@ final class CodePackager {
 
     /** The package, or empty after adding what is wrong to {@code problems}. */
     Optional<CodePackage> pack(OpenWhiskFunction function, List<String> problems) {
+        return pack(function, problems, true);
+    }
+
+    /**
+     * The handler of an image function, as SeBS zips it: the code folder without the installed dependencies of its
+     * package.json, which go into the image.
+     */
+    Optional<CodePackage> packHandler(OpenWhiskFunction function, List<String> problems) {
+        return pack(function, problems, false);
+    }
+
+    private Optional<CodePackage> pack(OpenWhiskFunction function, List<String> problems, boolean dependencies) {
         String kind = function.kind().strip();
         if (!kind.isEmpty() && !Kinds.wellFormed(kind)) {
             problems.add("attribute 'kind' is \"" + kind + "\", but a kind looks like <family>:<version>, e.g. "
@@ -60,7 +72,7 @@ final class CodePackager {
         }
         try {
             Optional<CodePackage> code = hasClass ? fromClass(function, kind, problems)
-                    : fromPath(function, kind, problems);
+                    : fromPath(function, kind, problems, dependencies);
             Optional<String> unknownKind = code.flatMap(found -> kinds.check(found.kind()));
             if (unknownKind.isPresent()) {
                 problems.add(unknownKind.get());
@@ -98,8 +110,8 @@ final class CodePackager {
                 "jar of package " + mainClass.getPackageName()));
     }
 
-    private Optional<CodePackage> fromPath(OpenWhiskFunction function, String kind, List<String> problems)
-            throws IOException {
+    private Optional<CodePackage> fromPath(OpenWhiskFunction function, String kind, List<String> problems,
+            boolean dependencies) throws IOException {
         Path path = moduleDirectory.resolve(function.code().strip()).normalize();
         if (!Files.exists(path)) {
             problems.add("attribute 'code' is \"" + function.code() + "\", but " + path + " does not exist (paths"
@@ -111,7 +123,9 @@ final class CodePackager {
             String effectiveKind = kind.isEmpty() ? Kinds.ofFolder(path) : kind;
             SortedMap<String, byte[]> files = Archives.filesOf(path);
             extraFiles.files(function.name().strip(), effectiveKind).forEach(files::putIfAbsent);
-            NodeModules.addTo(path, files, moduleDirectory);
+            if (dependencies) {
+                NodeModules.addTo(path, files, moduleDirectory);
+            }
             byte[] zip = Archives.zip(files);
             return withMain(effectiveKind, Base64.getEncoder().encodeToString(zip), true, main,
                     "folder " + function.code(), problems);

@@ -1,5 +1,6 @@
 package org.serverlessbench.openwhisk.junit.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -65,7 +66,7 @@ final class ImagePackager {
         }
         Optional<CodePackage> handler = Optional.empty();
         if (!java) {
-            handler = code.pack(function, problems);
+            handler = code.packHandler(function, problems);
             if (handler.isEmpty()) {
                 return Optional.empty();
             }
@@ -128,10 +129,41 @@ final class ImagePackager {
                 .orElse(LOCAL_REPOSITORY);
         String base = support.parameter(DockerConfigurationKeys.RUNTIME_IMAGE_PREFIX + kind)
                 .orElseGet(() -> support.runtimes().ensure(kind));
-        BuiltImage built = support.images().build(new ImageBuild(dockerfile, context, repository + ":" + tag,
-                Map.of("BASE_IMAGE", base)));
+        ImageBuild build = new ImageBuild(dockerfile, context, repository + ":" + tag, Map.of("BASE_IMAGE", base));
+        Path functionFolder = function.code().isBlank() ? null : moduleDirectory.resolve(function.code().strip());
+        BuiltImage built;
+        try {
+            if ("nodejs".equals(family) && functionFolder != null && Files.isDirectory(functionFolder)
+                    && NodeModules.needsInstall(functionFolder)) {
+                // npm runs here, on the host, with the host's registry, proxy and CA settings; the image gets the
+                // result as node_modules at the root of its build context (docs/docker.md says why).
+                built = support.images().build(build, NodeModules.manifestHash(functionFolder),
+                        staged -> copyNodeModules(NodeModules.install(functionFolder, moduleDirectory),
+                                staged.resolve("node_modules")));
+            } else {
+                built = support.images().build(build);
+            }
+        } catch (IOException e) {
+            throw new DockerImageException("Reading the package.json of " + functionFolder + " for the image of '"
+                    + function.name() + "' failed: " + e.getMessage(), e);
+        }
         support.registry().ifPresent(registry -> support.images().push(built.reference(), registry));
         return built;
+    }
+
+    /** The installed dependencies, without npm's own files, into {@code target} (which must not exist). */
+    private static void copyNodeModules(Path installed, Path target) throws IOException {
+        if (Files.exists(target)) {
+            throw new IOException("the build context already has a node_modules folder; remove it, the dependencies of"
+                    + " package.json are installed on the host and added to the context");
+        }
+        for (Map.Entry<String, byte[]> file : Archives.filesOf(installed).entrySet()) {
+            if (NodeModules.included(file.getKey())) {
+                Path path = target.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.write(path, file.getValue());
+            }
+        }
     }
 
     private static String toolVersion() {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * The {@code node_modules} of a Node.js function folder whose {@code package.json} declares dependencies, as SeBS
  * builds them: {@code npm ci --omit=dev} with a lock file, {@code npm install --omit=dev} without one. They are
  * installed into {@code target/openwhisk-npm/<hash of package.json and lock file>}, so a later run with the same
- * files reuses them, and zipped with the function.
+ * files reuses them, and zipped with the function; for an image function they go into the image instead (see
+ * {@link ImagePackager}).
  */
 final class NodeModules {
 
@@ -34,11 +35,42 @@ final class NodeModules {
 
     /** Adds the installed {@code node_modules} of {@code folder} to {@code files}, unless the folder has its own. */
     static void addTo(Path folder, SortedMap<String, byte[]> files, Path moduleDirectory) throws IOException {
-        Path packageJson = folder.resolve("package.json");
-        if (!Files.isRegularFile(packageJson) || Files.isDirectory(folder.resolve("node_modules"))
-                || !hasDependencies(packageJson)) {
+        if (!needsInstall(folder)) {
             return;
         }
+        Path installed = install(folder, moduleDirectory);
+        for (Map.Entry<String, byte[]> entry : Archives.filesOf(installed).entrySet()) {
+            if (included(entry.getKey())) {
+                files.put("node_modules/" + entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    /** Whether {@code folder} has a {@code package.json} with dependencies and no {@code node_modules} of its own. */
+    static boolean needsInstall(Path folder) throws IOException {
+        Path packageJson = folder.resolve("package.json");
+        return Files.isRegularFile(packageJson) && !Files.isDirectory(folder.resolve("node_modules"))
+                && hasDependencies(packageJson);
+    }
+
+    /** Whether a file of an installed {@code node_modules} (path relative to it) belongs in a package. */
+    static boolean included(String relativePath) {
+        return !relativePath.startsWith(".bin/") && !relativePath.equals(".package-lock.json");
+    }
+
+    /** A hash of what the installed dependencies of {@code folder} are made from: its package.json and lock file. */
+    static String manifestHash(Path folder) throws IOException {
+        Path lock = folder.resolve("package-lock.json");
+        return hash(Files.readAllBytes(folder.resolve("package.json")),
+                Files.isRegularFile(lock) ? Files.readAllBytes(lock) : new byte[0]);
+    }
+
+    /**
+     * The {@code node_modules} directory with the dependencies of {@code folder} installed on this machine, installed
+     * first unless an earlier run did (the cache is shared with code actions).
+     */
+    static Path install(Path folder, Path moduleDirectory) throws IOException {
+        Path packageJson = folder.resolve("package.json");
         Path lock = folder.resolve("package-lock.json");
         boolean locked = Files.isRegularFile(lock);
         byte[] manifest = Files.readAllBytes(packageJson);
@@ -58,11 +90,7 @@ final class NodeModules {
                 Files.writeString(install.resolve(DONE_MARKER), "installed for " + folder + "\n");
             }
         }
-        for (Map.Entry<String, byte[]> entry : Archives.filesOf(install.resolve("node_modules")).entrySet()) {
-            if (!entry.getKey().startsWith(".bin/") && !entry.getKey().equals(".package-lock.json")) {
-                files.put("node_modules/" + entry.getKey(), entry.getValue());
-            }
-        }
+        return install.resolve("node_modules");
     }
 
     private static boolean hasDependencies(Path packageJson) throws IOException {

@@ -46,6 +46,28 @@ class NodeModulesTests {
     }
 
     @Test
+    void anImageFunctionGetsTheInstalledFolderAndAHashOfWhatItIsMadeFrom() throws Exception {
+        Path tarball = packLibrary();
+        Path function = Files.createDirectories(temp.resolve("image-function"));
+        Files.writeString(function.resolve("index.js"), "exports.main = () => require('tiny-lib').answer();\n");
+        Files.writeString(function.resolve("package.json"), "{\"name\": \"f\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"tiny-lib\": \"file:" + tarball + "\"}}");
+        Path module = Files.createDirectories(temp.resolve("module"));
+        String unlocked = NodeModules.manifestHash(function);
+
+        assertThat(NodeModules.needsInstall(function)).isTrue();
+        Path installed = NodeModules.install(function, module);
+
+        assertThat(installed.resolve("tiny-lib/index.js")).exists();
+        assertThat(installed).startsWith(module.resolve(NodeModules.CACHE));
+        assertThat(function.resolve("node_modules")).as("the function folder is left alone").doesNotExist();
+        assertThat(NodeModules.included("tiny-lib/index.js")).isTrue();
+        assertThat(NodeModules.included(".package-lock.json")).isFalse();
+        Files.writeString(function.resolve("package-lock.json"), "{\"lockfileVersion\": 3}");
+        assertThat(NodeModules.manifestHash(function)).as("the lock file is part of the hash").isNotEqualTo(unlocked);
+    }
+
+    @Test
     void leavesFoldersWithoutDependenciesAlone() throws Exception {
         Path function = Files.createDirectories(temp.resolve("plain"));
         Files.writeString(function.resolve("index.js"), "exports.main = () => ({});\n");
