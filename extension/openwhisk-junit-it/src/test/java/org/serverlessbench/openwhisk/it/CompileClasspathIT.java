@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What a user's code compiles against when it depends on openwhisk-junit: JUnit's API and ours, not the platform
  * launcher (whatever runs the tests brings it, in the version that fits), not Gson or the Java action runtime (they
  * run in the action's JVM), and no server: the embedded OpenWhisk, Jetty, the Docker support and docker-java are there
- * at run time only.
+ * at run time only, as are OkHttp and Jackson, which openwhisk-client uses inside. A user of openwhisk-storage
+ * compiles against its API, not against the storage server (s3proxy, jclouds, the servlet API of s3proxy's Jetty),
+ * which is there at run time only.
  */
 class CompileClasspathIT {
 
@@ -38,8 +40,54 @@ class CompileClasspathIT {
 
     @Test
     void holdsNoServerButHasItAtRunTime() throws IOException, InterruptedException {
+        Classpaths paths = classpaths(probe());
+
+        assertThat(paths.compile())
+                .contains("org.serverlessbench:openwhisk-client:jar:")
+                .doesNotContain("org.serverlessbench:openwhisk-embedded:", "org.serverlessbench:openwhisk-docker:",
+                        "org.eclipse.jetty", "com.github.docker-java", "org.gaul", "s3proxy", "org.apache.jclouds",
+                        "dynalite", "commons-statistics");
+        assertThat(paths.runtime())
+                .contains("org.serverlessbench:openwhisk-embedded:jar:", "org.serverlessbench:openwhisk-docker:jar:",
+                        "org.eclipse.jetty:jetty-server:jar:", "com.github.docker-java:docker-java-core:jar:",
+                        "org.apache.commons:commons-statistics-inference:jar:");
+    }
+
+    @Test
+    void holdsNeitherOkHttpNorJacksonButHasThemAtRunTime() throws IOException, InterruptedException {
+        Classpaths paths = classpaths(probe());
+
+        assertThat(paths.compile())
+                .contains("org.serverlessbench:openwhisk-client:jar:")
+                .doesNotContain("com.squareup.okhttp3", "com.squareup.okio", "org.jetbrains.kotlin",
+                        "com.fasterxml.jackson");
+        assertThat(paths.runtime())
+                .contains("com.squareup.okhttp3:okhttp-jvm:jar:", "com.squareup.okio:okio-jvm:jar:",
+                        "com.fasterxml.jackson.core:jackson-databind:jar:");
+    }
+
+    @Test
+    void holdsTheStorageApiButNotTheStorageServer() throws IOException, InterruptedException {
+        Classpaths paths = classpaths(storageProbe());
+
+        assertThat(paths.compile())
+                .contains("org.serverlessbench:openwhisk-storage:jar:", "org.serverlessbench:openwhisk-junit:jar:")
+                .doesNotContain("org.gaul", "s3proxy", "org.apache.jclouds", "org.eclipse.jetty", "com.google.guava",
+                        "com.google.inject", "com.google.code.gson", "com.squareup.okhttp3", "com.fasterxml.jackson");
+        assertThat(paths.runtime())
+                .contains("org.gaul:s3proxy:jar:", "org.apache.jclouds:jclouds-core:jar:",
+                        "org.apache.jclouds:jclouds-blobstore:jar:", "org.apache.jclouds.api:filesystem:jar:",
+                        "org.apache.jclouds.api:s3:jar:", "org.eclipse.jetty.toolchain:jetty-jakarta-servlet-api:jar:",
+                        "com.google.guava:guava:jar:", "com.google.code.gson:gson:jar:",
+                        "org.eclipse.jetty:jetty-server:jar:");
+    }
+
+    /** The dependency plugin's lists of a project's compile and run-time class paths. */
+    private record Classpaths(String compile, String runtime) {
+    }
+
+    private Classpaths classpaths(Path probe) throws IOException, InterruptedException {
         UserMaven maven = maven();
-        Path probe = probe();
         Path compile = work.resolve("compile-classpath.txt");
         Path runtime = work.resolve("runtime-classpath.txt");
         String list = "org.apache.maven.plugins:maven-dependency-plugin:"
@@ -52,15 +100,8 @@ class CompileClasspathIT {
 
         assertThat(compileRun.exitCode()).as("%s", compileRun).isZero();
         assertThat(runtimeRun.exitCode()).as("%s", runtimeRun).isZero();
-        assertThat(Files.readString(compile, StandardCharsets.UTF_8))
-                .contains("org.serverlessbench:openwhisk-client:jar:")
-                .doesNotContain("org.serverlessbench:openwhisk-embedded:", "org.serverlessbench:openwhisk-docker:",
-                        "org.eclipse.jetty", "com.github.docker-java", "org.gaul", "s3proxy", "org.apache.jclouds",
-                        "dynalite", "commons-statistics");
-        assertThat(Files.readString(runtime, StandardCharsets.UTF_8))
-                .contains("org.serverlessbench:openwhisk-embedded:jar:", "org.serverlessbench:openwhisk-docker:jar:",
-                        "org.eclipse.jetty:jetty-server:jar:", "com.github.docker-java:docker-java-core:jar:",
-                        "org.apache.commons:commons-statistics-inference:jar:");
+        return new Classpaths(Files.readString(compile, StandardCharsets.UTF_8),
+                Files.readString(runtime, StandardCharsets.UTF_8));
     }
 
     private UserMaven maven() throws IOException {
@@ -70,13 +111,27 @@ class CompileClasspathIT {
 
     /** A project that depends on openwhisk-junit (scope compile), with the BOM imported. */
     private Path probe() throws IOException {
+        return probe("");
+    }
+
+    /** A project that depends on openwhisk-junit and openwhisk-storage (scope compile), with the BOM imported. */
+    private Path storageProbe() throws IOException {
+        return probe("""
+                    <dependency>
+                      <groupId>org.serverlessbench</groupId>
+                      <artifactId>openwhisk-storage</artifactId>
+                    </dependency>
+                """);
+    }
+
+    private Path probe(String moreDependencies) throws IOException {
         Path probe = Files.createDirectories(work.resolve("probe"));
-        Files.writeString(probe.resolve("pom.xml"), probePom(System.getProperty("it.archetype.version")),
-                StandardCharsets.UTF_8);
+        Files.writeString(probe.resolve("pom.xml"),
+                probePom(System.getProperty("it.archetype.version"), moreDependencies), StandardCharsets.UTF_8);
         return probe;
     }
 
-    private static String probePom(String version) {
+    private static String probePom(String version, String moreDependencies) {
         return """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -99,8 +154,8 @@ class CompileClasspathIT {
                       <groupId>org.serverlessbench</groupId>
                       <artifactId>openwhisk-junit</artifactId>
                     </dependency>
-                  </dependencies>
+                %s  </dependencies>
                 </project>
-                """.formatted(version);
+                """.formatted(version, moreDependencies);
     }
 }
