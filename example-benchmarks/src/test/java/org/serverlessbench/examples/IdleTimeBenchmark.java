@@ -1,5 +1,6 @@
 package org.serverlessbench.examples;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.serverlessbench.openwhisk.junit.IdleTimes;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -25,6 +26,7 @@ class IdleTimeBenchmark {
     // end::idle-times[]
 
     @IdleTimes(value = {"1s", "2s", "5s", "8s", "10s", "12s", "15s", "30s"}, pairs = 20)
+    @Tag("full-experiments")
     @EnabledIfSystemProperty(named = "openwhisk.experiments", matches = "full")
     void idleMapFullScale(LibraryTrigger trigger) {
         trigger.invoke().assertSuccess();

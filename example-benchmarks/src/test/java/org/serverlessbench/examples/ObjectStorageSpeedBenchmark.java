@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,6 +35,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * (figures and command in {@code docs/suite.md}).
  */
 @OpenWhiskTest
+@Tag("storage-speed")
 @EnabledIfSystemProperty(named = ObjectStorageSpeedBenchmark.ENABLED, matches = "true")
 @OpenWhiskStorage(benchmark = "storage-speed", object = true)
 @OpenWhiskFunction(name = "speed-python", code = "src/test/functions/storage-speed/python", memory = 256,

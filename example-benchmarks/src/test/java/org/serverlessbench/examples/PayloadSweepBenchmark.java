@@ -2,6 +2,7 @@ package org.serverlessbench.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.serverlessbench.openwhisk.junit.Invocation;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -33,6 +34,7 @@ class PayloadSweepBenchmark {
 
     @PayloadSizes(from = "1KB", to = "1000KB", points = 8)
     @Samples(50)
+    @Tag("full-experiments")
     @EnabledIfSystemProperty(named = "openwhisk.experiments", matches = "full")
     void payloadSweepFullScale(LibraryTrigger trigger, Payload payload) {
         Invocation invocation = trigger.invoke(payload.parameters()).assertSuccess();

@@ -5,6 +5,7 @@ import static org.serverlessbench.openwhisk.junit.InvocationMode.COLD;
 import static org.serverlessbench.openwhisk.junit.InvocationMode.SEQUENTIAL;
 import static org.serverlessbench.openwhisk.junit.InvocationMode.WARM;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.serverlessbench.openwhisk.junit.LibraryTrigger;
@@ -36,6 +37,7 @@ class PerfCostBenchmark {
     @MemorySizes({128, 256, 512})
     @Mode(value = {COLD, WARM, BURST, SEQUENTIAL}, batch = 10)
     @Samples(min = 30, max = 200, relativeCi = 0.05)
+    @Tag("full-experiments")
     @EnabledIfSystemProperty(named = "openwhisk.experiments", matches = "full")
     void perfCostFullScale(LibraryTrigger trigger, BenchmarkSize size) {
         trigger.invoke(DynamicHtmlBenchmark.input(size)).assertSuccess();

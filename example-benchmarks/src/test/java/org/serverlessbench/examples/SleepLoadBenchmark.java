@@ -3,6 +3,7 @@ package org.serverlessbench.examples;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIf;
@@ -39,6 +40,7 @@ class SleepLoadBenchmark {
 
     @Test
     @Order(2)
+    @Tag("large-size")
     @EnabledIf("fullScale")
     @Load(rate = 100, arrivals = Load.Arrivals.POISSON, duration = "60s", seed = 10)
     void poissonFullScale(LibraryTrigger trigger) {

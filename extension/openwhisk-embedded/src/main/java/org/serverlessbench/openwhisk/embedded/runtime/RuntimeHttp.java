@@ -41,6 +41,11 @@ public final class RuntimeHttp implements AutoCloseable {
             .build();
     private final CallDeadlines deadlines = new CallDeadlines();
 
+    /** A connection pool and a deadline ticker of its own, for one container factory. */
+    public RuntimeHttp() {
+        // fields only
+    }
+
     /**
      * A free port on 127.0.0.1, free when asked: another process may take it before the runtime binds it. Only for
      * Docker runtime images built before runtimes announced their port; every other runtime binds port 0 itself
