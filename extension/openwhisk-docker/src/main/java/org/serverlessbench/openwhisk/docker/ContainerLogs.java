@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.serverlessbench.openwhisk.embedded.runtime.LogLine;
+import org.serverlessbench.openwhisk.embedded.runtime.RuntimeHttp;
 
 /**
  * Follows a container's stdout and stderr (the engine's log stream) into one queue of lines, and hands them out per
@@ -26,7 +27,6 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
      * The line (then the port number) that the project's runtimes print on stdout once they listen, when their port
      * variable is 0; as the embedded OpenWhisk's {@code ProcessOutput} reads it.
      */
-    static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
     private static final String STDOUT = "stdout";
     private static final String STDERR = "stderr";
     /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
@@ -58,8 +58,8 @@ final class ContainerLogs extends ResultCallback.Adapter<Frame> {
     }
 
     private void line(String stream, String text) {
-        if (STDOUT.equals(stream) && !port.isDone() && text.startsWith(PORT_ANNOUNCEMENT)) {
-            announce(text.substring(PORT_ANNOUNCEMENT.length()));
+        if (STDOUT.equals(stream) && !port.isDone() && text.startsWith(RuntimeHttp.PORT_ANNOUNCEMENT)) {
+            announce(text.substring(RuntimeHttp.PORT_ANNOUNCEMENT.length()));
         } else if (text.endsWith(SENTINEL) && text.length() > SENTINEL.length()) {
             add(stream, text.substring(0, text.length() - SENTINEL.length()));
             add(stream, SENTINEL);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * What a runtime process needs to know when it starts. It is given no port: it binds an ephemeral port on 127.0.0.1
- * itself and announces it ({@link #ANNOUNCED_PORT}, {@link ProcessOutput#PORT_ANNOUNCEMENT}).
+ * itself and announces it ({@link #ANNOUNCED_PORT}, {@link RuntimeHttp#PORT_ANNOUNCEMENT}).
  *
  * @param memoryMb  the action's memory limit in MB
  * @param directory a private directory for the action's code and temporary files, deleted with the container

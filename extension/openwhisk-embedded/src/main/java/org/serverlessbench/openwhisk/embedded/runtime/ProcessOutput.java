@@ -18,7 +18,7 @@ import org.serverlessbench.openwhisk.embedded.internal.DaemonThreads;
 /**
  * Reads a runtime process's stdout and stderr continuously (one daemon thread each) into one queue of {@link LogLine}s,
  * so the process never blocks on a full pipe, and hands them out per activation. The first
- * {@link #PORT_ANNOUNCEMENT} line on stdout is not a log line: it tells the port the runtime bound (see
+ * {@link RuntimeHttp#PORT_ANNOUNCEMENT} line on stdout is not a log line: it tells the port the runtime bound (see
  * {@link #announcedPort()}).
  */
 final class ProcessOutput {
@@ -31,7 +31,6 @@ final class ProcessOutput {
      * followed by the port number as a line on stdout, before any action code runs. Also written in the runtimes:
      * {@code nodejs-proxy.js}, {@code python-proxy.py} and the Java runtime's {@code JavaActionRuntime}.
      */
-    static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
 
     /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
     private static final long MAX_BUFFERED_CHARS = 16L * 1024 * 1024;
@@ -60,8 +59,8 @@ final class ProcessOutput {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (STDOUT.equals(name) && !port.isDone() && line.startsWith(PORT_ANNOUNCEMENT)) {
-                    announce(line.substring(PORT_ANNOUNCEMENT.length()));
+                if (STDOUT.equals(name) && !port.isDone() && line.startsWith(RuntimeHttp.PORT_ANNOUNCEMENT)) {
+                    announce(line.substring(RuntimeHttp.PORT_ANNOUNCEMENT.length()));
                 } else if (line.endsWith(SENTINEL) && line.length() > SENTINEL.length()) {
                     // the action's last write had no line break, so the sentinel was appended to it
                     add(name, line.substring(0, line.length() - SENTINEL.length()));

@@ -26,6 +26,13 @@ import okhttp3.Response;
  */
 public final class RuntimeHttp implements AutoCloseable {
 
+    /**
+     * What a runtime prints on stdout, followed by the port, once it listens on the port it bound itself (port 0):
+     * the parent never picks a port for it. Every runtime the project ships prints it (the Java one has its own
+     * copy: it runs on Java 8 without this module).
+     */
+    public static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
+
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final MediaType JSON = MediaType.get("application/json");
     /** How long a readiness probe may take; a runtime that is up answers one in well under a millisecond. */

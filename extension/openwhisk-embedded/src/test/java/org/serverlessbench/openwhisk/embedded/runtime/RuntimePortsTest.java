@@ -110,7 +110,7 @@ class RuntimePortsTest {
                     assertThat(json(container.run(run(Map.of()), TIMEOUT)).get("kind").asText())
                             .isEqualTo(kind.substring(0, kind.indexOf(':')).replace("nodejs", "node"));
                     assertThat(container.drainLogs(Duration.ofSeconds(5))).extracting(LogLine::text)
-                            .noneMatch(text -> text.contains(ProcessOutput.PORT_ANNOUNCEMENT.strip()));
+                            .noneMatch(text -> text.contains(RuntimeHttp.PORT_ANNOUNCEMENT.strip()));
                 }
             }
         } finally {
@@ -125,7 +125,7 @@ class RuntimePortsTest {
 
     @Test
     void aMalformedAnnouncementIsRefused() throws Exception {
-        Path bin = fakeProgram("node", "#!/bin/sh\necho '" + ProcessOutput.PORT_ANNOUNCEMENT + "99999'\n"
+        Path bin = fakeProgram("node", "#!/bin/sh\necho '" + RuntimeHttp.PORT_ANNOUNCEMENT + "99999'\n"
                 + "exec sleep 60\n");
         try (ProcessContainerFactory factory = new ProcessContainerFactory(temp, bin.toString())) {
             assertThatThrownBy(() -> factory.create("nodejs:20", 128, Map.of()))
