@@ -29,6 +29,11 @@ record GroupKey(String test, String function, Integer memoryMb, String mode, Int
                 c.payloadBytes(), c.idleMs(), row.cold());
     }
 
+    /** This group over all trials: the same key with {@code trial} not set. */
+    GroupKey acrossTrials() {
+        return new GroupKey(test, function, memoryMb, mode, concurrency, null, payloadBytes, idleMs, cold);
+    }
+
     /** {@code cold} or {@code warm}. */
     String kind() {
         return cold ? "cold" : "warm";

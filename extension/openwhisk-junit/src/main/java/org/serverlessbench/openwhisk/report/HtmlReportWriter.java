@@ -20,7 +20,8 @@ import java.util.function.Function;
  * CDF (client and provider), cold against warm, init times, latency and throughput over the run; where the rows
  * carry the conditions, the memory sweep (median client and provider time per memory size and mode with CI bars),
  * the open loop (latency from the scheduled start, scheduled, started and completed per second), the idle-time map
- * (P(cold | idle t) with Wilson intervals) and the payload sweep; and the environment with the self-calibration.
+ * (P(cold | idle t) with Wilson intervals), the payload sweep and each trial's median; the spread between trials as
+ * a table; and the environment with the self-calibration.
  * Statistics use every measured invocation; plots are downsampled so that the page stays
  * small for 100 000 invocations.
  */
@@ -50,6 +51,8 @@ final class HtmlReportWriter {
         html.append("<h1>OpenWhisk benchmark results</h1>");
         runSection(report, html);
         summarySection(report, html);
+        List<TrialSpread> spreads = report.trialSpreads();
+        TrialSpreadHtml.section(spreads, html);
         baselineSection(report, html);
         Map<String, List<InvocationRow>> byFunction = new LinkedHashMap<>();
         for (InvocationRow row : report.rows()) {
@@ -57,7 +60,7 @@ final class HtmlReportWriter {
                 byFunction.computeIfAbsent(row.function(), key -> new ArrayList<>()).add(row);
             }
         }
-        byFunction.forEach((function, rows) -> functionSection(report, function, rows, html));
+        byFunction.forEach((function, rows) -> functionSection(report, spreads, function, rows, html));
         environmentSection(report, html);
         return html.append("</body></html>").toString();
     }
@@ -128,8 +131,8 @@ final class HtmlReportWriter {
                         + " ratio.</p>");
     }
 
-    private static void functionSection(RunReport report, String function, List<InvocationRow> rows,
-            StringBuilder html) {
+    private static void functionSection(RunReport report, List<TrialSpread> spreads, String function,
+            List<InvocationRow> rows, StringBuilder html) {
         html.append("<h2>").append(Html.escape(function)).append("</h2>");
         Svg cdf = new Svg("latency (ms)", "fraction of invocations");
         addCdf(cdf, "client", values(rows, row -> row.clientTimeUs()));
@@ -155,6 +158,10 @@ final class HtmlReportWriter {
         openLoop(function, rows, html);
         idleTimeMap(function, rows, html);
         payloadSweep(function, rows, html);
+        Svg trials = TrialSpreadHtml.chart(spreads, function);
+        if (trials.hasSeries()) {
+            figure(html, "trials", function, "Trials: each trial's median client time", trials);
+        }
     }
 
     private static void overTime(RunReport report, String function, List<InvocationRow> rows, StringBuilder html) {

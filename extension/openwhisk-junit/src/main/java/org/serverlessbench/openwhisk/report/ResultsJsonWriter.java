@@ -31,6 +31,7 @@ final class ResultsJsonWriter {
         report.rows().forEach(row -> invocations.add(codec.toJson(row)));
         ArrayNode summary = root.putArray("summary");
         report.summaries().forEach(test -> summary.add(toJson(test)));
+        root.set("trialSpread", TrialSpreadJson.toJson(mapper, report.trialSpreads()));
         if (report.baselineRunId() != null) {
             ObjectNode baseline = root.putObject("baseline");
             baseline.put("run", report.baselineRunId());
@@ -72,7 +73,7 @@ final class ResultsJsonWriter {
     }
 
     /** The group's test, function, memory, conditions ({@code null} where not set) and {@code cold}. */
-    private static void putGroup(ObjectNode node, GroupKey group) {
+    static void putGroup(ObjectNode node, GroupKey group) {
         node.put("test", group.test());
         node.put("function", group.function());
         node.put("memoryMb", group.memoryMb());

@@ -36,6 +36,11 @@ record RunReport(RunInfo run, Instant startedAt, Instant finishedAt, List<Invoca
         return new RunReport(run, startedAt, finishedAt, rows, summaries, baselineRunId, ordered);
     }
 
+    /** The spread between trials of each group that has more than one, in the order of the summaries. */
+    List<TrialSpread> trialSpreads() {
+        return TrialSpread.of(summaries);
+    }
+
     long warmupCount() {
         return rows.stream().filter(InvocationRow::warmup).count();
     }

@@ -1,6 +1,7 @@
 package org.serverlessbench.openwhisk.report;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -32,6 +33,11 @@ public final class Statistics {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return new Statistics(sorted);
+    }
+
+    /** The statistics of all values of {@code parts} together, as one sample. */
+    static Statistics pooled(List<Statistics> parts) {
+        return of(parts.stream().flatMapToLong(part -> Arrays.stream(part.sorted)).toArray());
     }
 
     public int count() {
@@ -87,16 +93,21 @@ public final class Statistics {
     /** The sample standard deviation (divisor n - 1); 0 for a single value. */
     public double standardDeviation() {
         requireValues("standard deviation");
-        if (sorted.length == 1) {
+        return standardDeviation(Arrays.stream(sorted).asDoubleStream().toArray());
+    }
+
+    /** The sample standard deviation (divisor n - 1) of {@code values}; 0 for a single value. */
+    static double standardDeviation(double[] values) {
+        if (values.length < 2) {
             return 0;
         }
-        double mean = mean();
+        double mean = Arrays.stream(values).sum() / values.length;
         double squares = 0;
-        for (long value : sorted) {
+        for (double value : values) {
             double deviation = value - mean;
             squares += deviation * deviation;
         }
-        return Math.sqrt(squares / (sorted.length - 1));
+        return Math.sqrt(squares / (values.length - 1));
     }
 
     /** Standard deviation over mean; NaN for a mean of 0. */
@@ -109,14 +120,18 @@ public final class Statistics {
      * Student's t interval of the mean, {@code mean ± t(1 - a/2, n - 1) * s / sqrt(n)}; empty below two values.
      */
     public Optional<ConfidenceInterval> meanInterval(ConfidenceLevel level) {
-        if (sorted.length < 2) {
-            return Optional.empty();
-        }
-        double quantile = TDistribution.of(sorted.length - 1.0)
-                .inverseCumulativeProbability(1 - (1 - level.level()) / 2);
-        double halfWidth = quantile * standardDeviation() / Math.sqrt(sorted.length);
-        double mean = mean();
-        return Optional.of(new ConfidenceInterval(mean - halfWidth, mean + halfWidth, level));
+        return sorted.length < 2 ? Optional.empty()
+                : Optional.of(studentT(mean(), standardDeviation(), sorted.length, level));
+    }
+
+    /**
+     * Student's t interval {@code mean ± t(1 - a/2, n - 1) * sd / sqrt(n)} of a mean over {@code n} at least 2
+     * observations with sample standard deviation {@code sd}.
+     */
+    static ConfidenceInterval studentT(double mean, double sd, int n, ConfidenceLevel level) {
+        double quantile = TDistribution.of(n - 1.0).inverseCumulativeProbability(1 - (1 - level.level()) / 2);
+        double halfWidth = quantile * sd / Math.sqrt(n);
+        return new ConfidenceInterval(mean - halfWidth, mean + halfWidth, level);
     }
 
     /**

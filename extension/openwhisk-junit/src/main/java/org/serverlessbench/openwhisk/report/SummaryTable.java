@@ -61,13 +61,6 @@ final class SummaryTable {
                     atLeast(MIN_COUNT_P95, summary.providerExecutionUs(), Statistics::p95),
                     millis(summary.providerInitUs(), statistics -> statistics.mean())));
         }
-        boolean showConditions = lines.stream().skip(1).anyMatch(line -> !line.get(CONDITIONS).isEmpty());
-        int[] widths = new int[HEADER.size()];
-        for (List<String> line : lines) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
         StringBuilder text = new StringBuilder();
         Calibration calibration = report.run().calibration();
         text.append(String.format(Locale.ROOT, "OpenWhisk results: %d invocation%s (%d warm-up%s, not in the"
@@ -76,21 +69,8 @@ final class SummaryTable {
                 report.warmupCount(), report.warmupCount() == 1 ? "" : "s", report.run().target(),
                 report.run().apiHost() == null ? "" : " (" + report.run().apiHost() + ")",
                 calibration == null ? "" : "; floor: " + calibration.describe()));
-        for (int l = 0; l < lines.size(); l++) {
-            List<String> line = lines.get(l);
-            StringBuilder row = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                if (i == CONDITIONS && !showConditions) {
-                    continue;
-                }
-                String format = i < FIRST_NUMBER ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
-                row.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, line.get(i)));
-            }
-            text.append(row.toString().stripTrailing()).append(System.lineSeparator());
-            if (l == 0) {
-                text.append("-".repeat(row.toString().stripTrailing().length())).append(System.lineSeparator());
-            }
-        }
+        text.append(TextTable.render(lines, FIRST_NUMBER, CONDITIONS));
+        text.append(TrialSpreadTable.render(report.trialSpreads()));
         if (report.baselineRunId() != null) {
             text.append("Compared with run ").append(report.baselineRunId()).append(" (client time, Mann-Whitney U):")
                     .append(System.lineSeparator());
