@@ -105,7 +105,8 @@ final class HtmlReportWriter {
                 + " Student's t. p95 is shown from n = 20, p99 from n = 100 (nearest rank).</p>");
     }
 
-    private static String conditions(GroupKey key) {
+    /** The memory, when the group has one, and the conditions that are set. */
+    static String conditions(GroupKey key) {
         return ((key.memoryMb() == null ? "" : key.memoryMb() + " MB ") + key.conditionsText()).strip();
     }
 
@@ -160,7 +161,8 @@ final class HtmlReportWriter {
         payloadSweep(function, rows, html);
         Svg trials = TrialSpreadHtml.chart(spreads, function);
         if (trials.hasSeries()) {
-            figure(html, "trials", function, "Trials: each trial's median client time", trials);
+            figure(html, "trials", function, "Trials: each trial's median client time, 95 % CI of the median"
+                    + " (n > 20)", trials);
         }
     }
 

@@ -70,7 +70,7 @@ final class SummaryTable {
                 report.run().apiHost() == null ? "" : " (" + report.run().apiHost() + ")",
                 calibration == null ? "" : "; floor: " + calibration.describe()));
         text.append(TextTable.render(lines, FIRST_NUMBER, CONDITIONS));
-        text.append(TrialSpreadTable.render(report.trialSpreads()));
+        text.append(TrialSpreadTable.render(report.trialSpreads(), memoryVaries));
         if (report.baselineRunId() != null) {
             text.append("Compared with run ").append(report.baselineRunId()).append(" (client time, Mann-Whitney U):")
                     .append(System.lineSeparator());
@@ -85,7 +85,7 @@ final class SummaryTable {
     }
 
     /** The memory (when it varies in the run) and the conditions that are set, for example {@code 256 MB c=4}. */
-    private static String conditions(GroupKey key, boolean memoryVaries) {
+    static String conditions(GroupKey key, boolean memoryVaries) {
         String set = key.conditionsText();
         String memory = memoryVaries && key.memoryMb() != null ? key.memoryMb() + " MB" : "";
         return (memory + " " + set).strip();

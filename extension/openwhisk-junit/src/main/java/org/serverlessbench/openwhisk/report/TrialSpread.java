@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The spread of client time between the independent trials ({@code @Trials}, fresh containers each) of one group
@@ -19,8 +20,11 @@ import java.util.Map;
  */
 record TrialSpread(GroupKey key, List<Trial> trials, Statistics pooled) {
 
-    /** One trial's client time: its measured count, median and mean (µs). */
-    record Trial(int trial, int count, double median, double mean) {}
+    /**
+     * One trial's client time: its measured count, median and mean (µs), and Le Boudec's 95 % interval of its
+     * median (empty up to 20 invocations).
+     */
+    record Trial(int trial, int count, double median, double mean, Optional<ConfidenceInterval> medianCi95) {}
 
     TrialSpread {
         trials = List.copyOf(trials);
@@ -43,7 +47,8 @@ record TrialSpread(GroupKey key, List<Trial> trials, Statistics pooled) {
                 List<Trial> trials = ofTrials.stream()
                         .sorted((a, b) -> Integer.compare(a.key().trial(), b.key().trial()))
                         .map(summary -> new Trial(summary.key().trial(), summary.count(),
-                                summary.clientTimeUs().median(), summary.clientTimeUs().mean()))
+                                summary.clientTimeUs().median(), summary.clientTimeUs().mean(),
+                                summary.clientTimeUs().medianInterval(ConfidenceLevel.NINETY_FIVE)))
                         .toList();
                 spreads.add(new TrialSpread(key, trials, Statistics.pooled(
                         ofTrials.stream().map(TestSummary::clientTimeUs).toList())));

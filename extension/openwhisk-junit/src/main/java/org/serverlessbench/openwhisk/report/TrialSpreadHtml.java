@@ -29,8 +29,8 @@ final class TrialSpreadHtml {
             Statistics pooled = spread.pooled();
             html.append("<tr><td>").append(Html.escape(SummaryTable.displayName(key.test()))).append("</td><td>")
                     .append(Html.escape(key.function())).append("</td><td>")
-                    .append(Html.escape(((key.memoryMb() == null ? "" : key.memoryMb() + " MB ")
-                            + key.conditionsText()).strip())).append("</td><td>").append(key.kind()).append("</td>");
+                    .append(Html.escape(HtmlReportWriter.conditions(key))).append("</td><td>").append(key.kind())
+                    .append("</td>");
             cell(html, Integer.toString(spread.trials().size()));
             cell(html, list(spread.medians()));
             cell(html, ms(spread.medianRange().width()));
@@ -50,16 +50,30 @@ final class TrialSpreadHtml {
                 + " differ.</p>");
     }
 
-    /** Each trial's median client time (ms) against its trial number, one series per group of {@code function}. */
+    /**
+     * Each trial's median client time (ms) against its trial number, with Le Boudec's 95 % interval of the median as
+     * bars where the trial has more than 20 invocations; one line per group of {@code function}.
+     */
     static Svg chart(List<TrialSpread> spreads, String function) {
         Svg chart = new Svg("trial", "median client time (ms)");
         for (TrialSpread spread : spreads) {
             if (spread.key().function().equals(function)) {
                 GroupKey key = spread.key();
-                chart.points((SummaryTable.displayName(key.test()) + " " + ((key.memoryMb() == null ? ""
-                        : key.memoryMb() + " MB ") + key.conditionsText()).strip() + " " + key.kind()).strip(),
-                        spread.trials().stream().mapToDouble(TrialSpread.Trial::trial).toArray(),
-                        Arrays.stream(spread.medians()).map(micros -> micros / 1000).toArray());
+                int n = spread.trials().size();
+                double[] xs = new double[n];
+                double[] medians = new double[n];
+                double[] lows = new double[n];
+                double[] highs = new double[n];
+                for (int i = 0; i < n; i++) {
+                    TrialSpread.Trial trial = spread.trials().get(i);
+                    xs[i] = trial.trial();
+                    medians[i] = trial.median() / 1000;
+                    lows[i] = trial.medianCi95().map(ConfidenceInterval::lower).orElse(trial.median()) / 1000;
+                    highs[i] = trial.medianCi95().map(ConfidenceInterval::upper).orElse(trial.median()) / 1000;
+                }
+                String method = key.test().substring(key.test().indexOf('#') + 1);
+                chart.lineWithBars(String.join(" ", method, HtmlReportWriter.conditions(key), key.kind())
+                        .replace("  ", " "), xs, medians, lows, highs);
             }
         }
         return chart;

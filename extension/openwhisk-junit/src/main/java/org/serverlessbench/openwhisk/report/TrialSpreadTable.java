@@ -21,7 +21,8 @@ final class TrialSpreadTable {
 
     private TrialSpreadTable() {}
 
-    static String render(List<TrialSpread> spreads) {
+    /** @param memoryVaries whether the run has several memory sizes, so that the conditions name the memory */
+    static String render(List<TrialSpread> spreads, boolean memoryVaries) {
         if (spreads.isEmpty()) {
             return "";
         }
@@ -34,7 +35,7 @@ final class TrialSpreadTable {
             lines.add(List.of(
                     SummaryTable.displayName(key.test()),
                     key.function(),
-                    ((key.memoryMb() == null ? "" : key.memoryMb() + " MB ") + key.conditionsText()).strip(),
+                    SummaryTable.conditions(key, memoryVaries),
                     key.kind(),
                     Integer.toString(spread.trials().size()),
                     list(spread.medians()),

@@ -104,7 +104,9 @@ class ReportInBrowserTests {
                 assertThat(figure.path("marks").asInt()).as("marks drawn in %s", figure).isPositive();
             }
             assertThat(charts).contains("memory", "open-loop-latency", "open-loop-throughput", "idle-time",
-                    "payload");
+                    "payload", "trials");
+            assertThat(browser.evaluate("document.querySelector('table.trials') !== null").asBoolean())
+                    .as("spread between trials shown").isTrue();
             assertThat(calibration.asBoolean()).as("calibration table shown").isTrue();
             assertThat(browser.errors()).isEmpty();
             Files.createDirectories(Path.of("target"));

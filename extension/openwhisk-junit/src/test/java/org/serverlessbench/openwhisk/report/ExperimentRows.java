@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded rows of every experiment whose chart the report draws: a memory sweep in two modes, an open-loop run with
- * scheduled starts (one stall that delays the starts after it), an idle-time map and a payload sweep. Public so that
+ * scheduled starts (one stall that delays the starts after it), an idle-time map, a payload sweep and three trials. Public so that
  * the browser test of the report can write them through {@link ResultsSink}.
  */
 public final class ExperimentRows {
@@ -17,7 +17,7 @@ public final class ExperimentRows {
 
     private ExperimentRows() {}
 
-    /** {@code 36 * perPoint} rows: {@code perPoint} per point of each experiment, 20 times as many in the open loop. */
+    /** {@code 39 * perPoint} rows: {@code perPoint} per point of each experiment, 20 times as many in the open loop. */
     public static List<InvocationRow> all(int perPoint) {
         return all(perPoint, T0);
     }
@@ -66,6 +66,14 @@ public final class ExperimentRows {
                 long provider = 1_000 + payload / 1000;
                 rows.add(row("org.example.Experiments#payloads", "d" + id++, false, provider + 600 + payload / 200,
                         provider, 256, t, Conditions.NONE.withPayloadBytes(payload)));
+            }
+        }
+        for (int trial = 1; trial <= 3; trial++) {
+            for (int i = 0; i < perPoint; i++) {
+                t = t.plusMillis(5);
+                long provider = 1_000 + trial * 150L + random.nextLong(300);
+                rows.add(row("org.example.Experiments#trials", "e" + id++, false, provider + 700, provider, 256, t,
+                        Conditions.NONE.withTrial(trial)));
             }
         }
         return rows;
