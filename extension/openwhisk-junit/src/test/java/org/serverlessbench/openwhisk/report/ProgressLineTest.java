@@ -48,6 +48,42 @@ class ProgressLineTest {
     }
 
     @Test
+    void aPlanInRunsCountsTheMeasuredInvocationsPerFinishedRun() {
+        ProgressLine progress = new ProgressLine("T#load", 0, out, false, clock::get);
+        progress.planRuns(10, false);
+
+        assertThat(progress.render(clock.get())).as("no run finished yet: no plan")
+                .isEqualTo("T#load: 0 invocations, 0 cold, 0 s elapsed");
+        for (int run = 0; run < 5; run++) {
+            // two invocations per run: 20 planned
+            clock.addAndGet(1_000_000_000L);
+            progress.record(1_000, false);
+            progress.record(3_000, false);
+            progress.runFinished(2);
+        }
+        // a run in flight has recorded its first invocation; the plan counts finished runs only
+        progress.record(2_000, false);
+
+        assertThat(progress.render(clock.get()))
+                .isEqualTo("T#load: 11/20 invocations, 0 cold, client p50 2.00 ms, 5 s elapsed, about 4 s left");
+    }
+
+    @Test
+    void anAdaptivePlanIsAMaximum() {
+        ProgressLine progress = new ProgressLine("T#adaptive [30-1000 samples, ±5 %]", 0, out, false, clock::get);
+        progress.planRuns(1000, true);
+
+        for (int run = 0; run < 100; run++) {
+            clock.addAndGet(50_000_000L);
+            progress.record(1_000, run == 0);
+            progress.runFinished(1);
+        }
+
+        assertThat(progress.render(clock.get())).isEqualTo("T#adaptive [30-1000 samples, ±5 %]: 100/<=1000"
+                + " invocations, 1 cold, client p50 1.00 ms, 5 s elapsed, at most about 45 s left");
+    }
+
+    @Test
     void printsNothingForAShortTest() {
         ProgressLine progress = new ProgressLine("T#short", 3, out, false, clock::get);
 

@@ -20,6 +20,9 @@ final class ConcurrencyDriver implements BodyDriver {
         long durationNanos = concurrency.duration().isBlank() ? 0
                 : DurationText.parse(concurrency.duration(), "@Concurrency duration").toNanos();
         Conditions conditions = Conditions.NONE.withConcurrency(concurrency.value());
+        if (concurrency.invocations() > 0) {
+            TestProgress.planRuns(body.context(), concurrency.invocations(), false);
+        }
         ClosedLoop.run(concurrency.value(), concurrency.invocations(), durationNanos, index -> body.run(conditions));
     }
 }

@@ -30,6 +30,7 @@ final class LoadDriver implements BodyDriver {
     public void drive(TestBody body) throws Throwable {
         Load load = AnnotationSupport.findAnnotation(body.method(), Load.class).orElseThrow();
         ArrivalSchedule schedule = LoadAnnotations.schedule(load);
+        TestProgress.planRuns(body.context(), schedule.size(), false);
         Instant wallClock = Instant.now();
         long monotonic = System.nanoTime();
         OpenLoop.Outcome outcome = OpenLoop.run(schedule, load.maxInFlight(),

@@ -33,6 +33,8 @@ final class Recorder {
     private final ThreadLocal<Conditions> callConditions = new ThreadLocal<>();
     private final ThreadLocal<Boolean> warmupCalls = new ThreadLocal<>();
     private final ThreadLocal<Long> scheduledStart = new ThreadLocal<>();
+    /** Measured invocations recorded on each thread, so that a body run can count its own. */
+    private final ThreadLocal<int[]> measuredOnThread = ThreadLocal.withInitial(() -> new int[1]);
     private volatile Conditions testConditions = Conditions.NONE;
 
     private record Pending(DefaultInvocation invocation, Conditions conditions, Long latencyUs) {}
@@ -152,7 +154,23 @@ final class Recorder {
             pending.add(new Pending(invocation, conditions, latencyUs));
         }
         if (!invocation.warmup()) {
+            measuredOnThread.get()[0]++;
             progress.record(invocation.clientTimeUs(), invocation.coldKnownNow());
+        }
+    }
+
+    /**
+     * Runs {@code run}, one run of the test's body on this thread, and counts it with its measured invocations in
+     * the progress line, unless it is a warm-up run.
+     */
+    <T> T countedRun(ThrowingSupplier<T> run) throws Throwable {
+        int before = measuredOnThread.get()[0];
+        try {
+            return run.get();
+        } finally {
+            if (!Boolean.TRUE.equals(warmupCalls.get())) {
+                progress.runFinished(measuredOnThread.get()[0] - before);
+            }
         }
     }
 

@@ -40,11 +40,14 @@ final class SamplingDriver implements BodyDriver {
                 "No experiment point for " + TestScope.displayName(body.method()) + ": @Samples, @Mode and"
                         + " @IdleTimes make a test template; the method must not also be a @Test"));
         if (point.idle() != null) {
+            TestProgress.planRuns(body.context(), point.experiment().pairs(), false);
             idleMap(body, point.idle(), point.experiment().pairs());
             publish(body, point.experiment().pairs(), "count", null, Map.of());
             return;
         }
-        Sampler sampler = new Sampler(point.experiment().samples(), body.recorder());
+        Experiment.SamplePlan plan = point.experiment().samples();
+        TestProgress.planRuns(body.context(), plan.adaptive() ? plan.max() : plan.fixed(), plan.adaptive());
+        Sampler sampler = new Sampler(plan, body.recorder());
         InvocationMode mode = point.mode();
         int batch = point.experiment().batch();
         if (mode == InvocationMode.WARM || mode == InvocationMode.BURST) {

@@ -37,13 +37,7 @@ final class TestBody {
 
     /** Runs the body once; an exception it throws is rethrown as it is. */
     void run(Conditions conditions) throws Throwable {
-        recorder.during(conditions, () -> {
-            try {
-                return method.invoke(target, arguments.toArray());
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+        recorder.countedRun(() -> recorder.during(conditions, this::invokeMethod));
     }
 
     /**
@@ -51,13 +45,15 @@ final class TestBody {
      * ({@link System#nanoTime()}); its invocations are recorded with their latency from that moment.
      */
     void runScheduled(Conditions conditions, long scheduledNanos) throws Throwable {
-        recorder.scheduled(scheduledNanos, conditions, () -> {
-            try {
-                return method.invoke(target, arguments.toArray());
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+        recorder.countedRun(() -> recorder.scheduled(scheduledNanos, conditions, this::invokeMethod));
+    }
+
+    private Object invokeMethod() throws Throwable {
+        try {
+            return method.invoke(target, arguments.toArray());
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     Method method() {
