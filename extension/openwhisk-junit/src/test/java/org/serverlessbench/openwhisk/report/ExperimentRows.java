@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded rows of every experiment whose chart the report draws: a memory sweep in two modes, an open-loop run with
- * scheduled starts (one stall that delays the starts after it), an idle-time map, a payload sweep and three trials. Public so that
- * the browser test of the report can write them through {@link ResultsSink}.
+ * scheduled starts (one stall that delays the starts after it), an idle-time map, a payload sweep and three trials.
+ * Public so that the browser test of the report can write them through {@link ResultsSink}.
  */
 public final class ExperimentRows {
 

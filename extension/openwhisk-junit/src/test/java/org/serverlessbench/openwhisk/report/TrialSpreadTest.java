@@ -19,7 +19,8 @@ class TrialSpreadTest {
      * so the interval 1266.667 ± 4.302652730 · 208.166600 / √3 = [749.552165, 1783.781168] and the CV 0.164342053;
      * pooled, the 12 values have mean 1233.333 and Student's interval [1079.876975, 1386.789692].
      */
-    private static final long[][] TRIALS = {{1000, 1200, 1100, 1500}, {1500, 1400, 1600}, {900, 1000, 1100, 1050, 1450}};
+    private static final long[][] TRIALS = {
+        {1000, 1200, 1100, 1500}, {1500, 1400, 1600}, {900, 1000, 1100, 1050, 1450}};
 
     private static List<InvocationRow> rows() {
         List<InvocationRow> rows = new ArrayList<>();
