@@ -83,8 +83,10 @@ class CompileClasspathIT {
                 .contains("org.gaul:s3proxy:jar:", "org.apache.jclouds:jclouds-core:jar:",
                         "org.apache.jclouds:jclouds-blobstore:jar:", "org.apache.jclouds.api:filesystem:jar:",
                         "org.apache.jclouds.api:s3:jar:", "org.eclipse.jetty.toolchain:jetty-jakarta-servlet-api:jar:",
-                        "com.google.guava:guava:jar:", "com.google.code.gson:gson:jar:",
-                        "org.eclipse.jetty:jetty-server:jar:");
+                        "com.google.guava:guava:jar:", "org.eclipse.jetty:jetty-server:jar:");
+        assertThat(paths.runtime())
+                .as("the Gson a storage user importing the BOM runs jclouds with: the build's, which jclouds needs")
+                .contains("com.google.code.gson:gson:jar:" + System.getProperty("it.gson.version") + ":");
     }
 
     /** The AWS SDK clients are storage internals: run time only, with what they need (core, regions, auth, ...). */
