@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run in the action's JVM), and no server: the embedded OpenWhisk, Jetty, the Docker support and docker-java are there
  * at run time only, as are OkHttp and Jackson, which openwhisk-client uses inside. A user of openwhisk-storage
  * compiles against its API, not against the storage server (s3proxy, jclouds, the servlet API of s3proxy's Jetty),
- * which is there at run time only.
+ * and not against the AWS SDK clients its internals use: both are there at run time only.
  */
 class CompileClasspathIT {
 
@@ -73,17 +77,46 @@ class CompileClasspathIT {
         assertThat(paths.compile())
                 .contains("org.serverlessbench:openwhisk-storage:jar:", "org.serverlessbench:openwhisk-junit:jar:")
                 .doesNotContain("org.gaul", "s3proxy", "org.apache.jclouds", "org.eclipse.jetty", "com.google.guava",
-                        "com.google.inject", "com.google.code.gson", "com.squareup.okhttp3", "com.fasterxml.jackson");
+                        "com.google.inject", "com.google.code.gson", "com.squareup.okhttp3", "com.fasterxml.jackson",
+                        "software.amazon.awssdk");
         assertThat(paths.runtime())
                 .contains("org.gaul:s3proxy:jar:", "org.apache.jclouds:jclouds-core:jar:",
                         "org.apache.jclouds:jclouds-blobstore:jar:", "org.apache.jclouds.api:filesystem:jar:",
                         "org.apache.jclouds.api:s3:jar:", "org.eclipse.jetty.toolchain:jetty-jakarta-servlet-api:jar:",
-                        "com.google.guava:guava:jar:", "com.google.code.gson:gson:jar:",
-                        "org.eclipse.jetty:jetty-server:jar:");
+                        "com.google.guava:guava:jar:", "org.eclipse.jetty:jetty-server:jar:");
+        assertThat(paths.runtime())
+                .as("the Gson a storage user importing the BOM runs jclouds with: the build's, which jclouds needs")
+                .contains("com.google.code.gson:gson:jar:" + System.getProperty("it.gson.version") + ":");
     }
+
+    /** The AWS SDK clients are storage internals: run time only, with what they need (core, regions, auth, ...). */
+    @Test
+    void holdsNoAwsSdkButHasItAtRunTime() throws IOException, InterruptedException {
+        Classpaths paths = classpaths(storageProbe());
+
+        assertThat(paths.compileGroups())
+                .as("the groups on a storage user's compile class path: our API and JUnit's, nothing else")
+                .contains("org.serverlessbench", "org.junit.jupiter")
+                .isSubsetOf("org.serverlessbench", "org.junit.jupiter", "org.junit.platform", "org.opentest4j",
+                        "org.apiguardian");
+        assertThat(paths.runtime())
+                .contains("software.amazon.awssdk:s3:jar:", "software.amazon.awssdk:dynamodb:jar:",
+                        "software.amazon.awssdk:url-connection-client:jar:", "software.amazon.awssdk:sdk-core:jar:",
+                        "software.amazon.awssdk:aws-core:jar:", "software.amazon.awssdk:regions:jar:",
+                        "software.amazon.awssdk:auth:jar:", "software.amazon.awssdk:http-client-spi:jar:");
+    }
+
+    /** An entry of the dependency plugin's list: {@code group:artifact:type:version:scope}, then its module. */
+    private static final Pattern LISTED_ARTIFACT = Pattern.compile("\\s*([^\\s:]+):[^\\s:]+:[^\\s:]+:");
 
     /** The dependency plugin's lists of a project's compile and run-time class paths. */
     private record Classpaths(String compile, String runtime) {
+
+        /** The group of each entry of the compile list. */
+        Set<String> compileGroups() {
+            return compile.lines().map(LISTED_ARTIFACT::matcher).filter(Matcher::lookingAt)
+                    .map(matcher -> matcher.group(1)).collect(Collectors.toSet());
+        }
     }
 
     private Classpaths classpaths(Path probe) throws IOException, InterruptedException {
