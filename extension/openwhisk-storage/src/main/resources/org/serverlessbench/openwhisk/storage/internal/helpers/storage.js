@@ -92,8 +92,8 @@ async function upload(bucket, key, source) {
 // Puts the `length` bytes of the readable stream body as object key of bucket in one PUT; resolves to key.
 // Minio's putObject reads an object up to its part size into memory before it sends it, and sends larger ones as
 // multipart uploads after listing the incomplete ones, which s3proxy's filesystem store does not implement (501).
-// A presigned URL signs the request but not the payload, so the body goes out as it is read: the memory used stays
-// a few stream buffers whatever the object's size.
+// A presigned URL signs the request but not the payload, so the body goes out as it is read: the memory used does not
+// grow with the object's size.
 async function uploadStream(bucket, key, body, length) {
   const url = await objectStorage().presignedPutObject(bucket, key, UPLOAD_URL_SECONDS);
   const request = http.request(url, { method: 'PUT', headers: { 'Content-Length': length } });
