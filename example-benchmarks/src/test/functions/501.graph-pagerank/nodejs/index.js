@@ -1,65 +1,18 @@
 'use strict';
 
-// 501.graph-pagerank: generates a Barabási-Albert graph of `size` vertices from `seed` and ranks it with PageRank
-// (graphology and graphology-metrics; graphology has no Barabási-Albert generator, so it is written here). Besides the
-// ranks' sum and range, the result carries `residual`, the L1 distance between the ranks and one PageRank step
-// applied to them on this graph: a fixed point has residual 0, so the caller can tell a real PageRank from a
-// plausible vector. It is computed after the timed sections. Times in `measurement` are microseconds, as SeBS
-// reports them.
+// 501.graph-pagerank: generates a Barabási-Albert graph of `size` vertices from `seed` (barabasi-albert.js, shared
+// by the three graph benchmarks) and ranks it with PageRank (graphology-metrics). Besides the ranks' sum and range,
+// the result carries `residual`, the L1 distance between the ranks and one PageRank step applied to them on this
+// graph: a fixed point has residual 0, so the caller can tell a real PageRank from a plausible vector. It is computed
+// after the timed sections. Times in `measurement` are microseconds, as SeBS reports them.
 
-const Graph = require('graphology');
+const barabasiAlbert = require('./barabasi-albert');
 const pagerank = require('graphology-metrics/centrality/pagerank');
 
 const DAMPING = 0.85;
 
-// Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-const ATTACHMENTS = 10;
-
 // is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 let freshProcess = true;
-
-// A xorshift32 generator: the same seed gives the same graph on every run. Answers in [0, 1).
-function seededRandom(seed) {
-  let state = (Number(seed) >>> 0) || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
-// Barabási-Albert: a clique of the first `attachments` vertices, then every further vertex joins `attachments`
-// distinct earlier vertices picked with probability proportional to their degree. `endpoints` lists each vertex once
-// per edge it has, so a uniform pick from it is a pick by degree. Vertices are keyed '0', '1', ...
-function barabasiAlbert(size, attachments, random) {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let v = 0; v < size; v++) {
-    graph.addNode(String(v));
-  }
-  const core = Math.min(size, attachments);
-  const endpoints = [];
-  for (let a = 0; a < core; a++) {
-    for (let b = a + 1; b < core; b++) {
-      graph.addEdge(String(a), String(b));
-      endpoints.push(a, b);
-    }
-  }
-  const picked = new Set();
-  for (let v = core; v < size; v++) {
-    picked.clear();
-    while (picked.size < attachments) {
-      picked.add(endpoints[Math.floor(random() * endpoints.length)]);
-    }
-    for (const u of picked) {
-      graph.addEdge(String(v), String(u));
-      endpoints.push(v, u);
-    }
-  }
-  return graph;
-}
 
 function micros(startNs, endNs) {
   return Number((endNs - startNs) / 1000n);
@@ -91,7 +44,7 @@ async function main(params) {
   const seed = params.seed === undefined ? 42 : Number(params.seed);
 
   const generateStart = process.hrtime.bigint();
-  const graph = barabasiAlbert(size, ATTACHMENTS, seededRandom(seed));
+  const graph = barabasiAlbert.generate(size, seed);
   const generateEnd = process.hrtime.bigint();
   // graphology stops when the L1 change of an iteration falls below order x tolerance: this asks for 1e-10.
   const ranks = pagerank(graph, {

@@ -1,63 +1,17 @@
 'use strict';
 
-// 502.graph-mst: generates a Barabási-Albert graph of `size` vertices from `seed` and finds a minimum spanning tree
-// with Kruskal's algorithm over a graphology graph (graphology has neither a Barabási-Albert generator nor a
-// spanning-tree function, so both are written here). The graph is unweighted, as in SeBS: every edge weighs 1 and
-// every spanning tree is minimal. The result describes the tree so that the caller can check it spans the graph: its
-// edge count, how many components its edges leave among the graph's vertices (1 for a spanning tree), and how many
-// of its edges are not edges of the graph (0). These are computed after the timed sections. Times in `measurement`
-// are microseconds, as SeBS reports them.
+// 502.graph-mst: generates a Barabási-Albert graph of `size` vertices from `seed` (barabasi-albert.js, shared by the
+// three graph benchmarks) and finds a minimum spanning tree with Kruskal's algorithm over its graphology graph
+// (graphology has no spanning-tree function, so it is written here). The graph is unweighted, as in SeBS: every edge
+// weighs 1 and every spanning tree is minimal. The result describes the tree so that the caller can check it spans
+// the graph: its edge count, how many components its edges leave among the graph's vertices (1 for a spanning tree),
+// and how many of its edges are not edges of the graph (0). These are computed after the timed sections. Times in
+// `measurement` are microseconds, as SeBS reports them.
 
-const Graph = require('graphology');
-
-// Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-const ATTACHMENTS = 10;
+const barabasiAlbert = require('./barabasi-albert');
 
 // is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
 let freshProcess = true;
-
-// A xorshift32 generator: the same seed gives the same graph on every run. Answers in [0, 1).
-function seededRandom(seed) {
-  let state = (Number(seed) >>> 0) || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
-// Barabási-Albert: a clique of the first `attachments` vertices, then every further vertex joins `attachments`
-// distinct earlier vertices picked with probability proportional to their degree. `endpoints` lists each vertex once
-// per edge it has, so a uniform pick from it is a pick by degree. Vertices are keyed '0', '1', ...
-function barabasiAlbert(size, attachments, random) {
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let v = 0; v < size; v++) {
-    graph.addNode(String(v));
-  }
-  const core = Math.min(size, attachments);
-  const endpoints = [];
-  for (let a = 0; a < core; a++) {
-    for (let b = a + 1; b < core; b++) {
-      graph.addEdge(String(a), String(b));
-      endpoints.push(a, b);
-    }
-  }
-  const picked = new Set();
-  for (let v = core; v < size; v++) {
-    picked.clear();
-    while (picked.size < attachments) {
-      picked.add(endpoints[Math.floor(random() * endpoints.length)]);
-    }
-    for (const u of picked) {
-      graph.addEdge(String(v), String(u));
-      endpoints.push(v, u);
-    }
-  }
-  return graph;
-}
 
 function micros(startNs, endNs) {
   return Number((endNs - startNs) / 1000n);
@@ -115,7 +69,7 @@ async function main(params) {
   const seed = params.seed === undefined ? 42 : Number(params.seed);
 
   const generateStart = process.hrtime.bigint();
-  const graph = barabasiAlbert(size, ATTACHMENTS, seededRandom(seed));
+  const graph = barabasiAlbert.generate(size, seed);
   const generateEnd = process.hrtime.bigint();
   const tree = minimumSpanningTree(graph);
   const computeEnd = process.hrtime.bigint();

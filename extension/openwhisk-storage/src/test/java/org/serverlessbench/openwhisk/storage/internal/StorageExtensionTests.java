@@ -8,7 +8,11 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +105,62 @@ class StorageExtensionTests {
             assertThat(result).containsEntry("url", objects.endpoint()).containsEntry("left", List.of());
             assertThat((String) result.get("unique")).matches("result\\.[0-9a-f]{8}\\.json");
         }
+    }
+
+    @OpenWhiskTest
+    @OpenWhiskStorage(benchmark = "120.uploader", object = true)
+    @OpenWhiskFunction(name = "large-upload-nodejs", code = "src/test/functions/large-upload-nodejs",
+            memory = LargeUploadTestCases.MEMORY_MB, timeout = 180_000)
+    static class LargeUploadTestCases {
+
+        static final int MEMORY_MB = 128;
+
+        @Test
+        void nodejsHelperStreamsAFileLargerThanTheFunctionsMemory(LibraryTrigger trigger, ObjectStorage objects) {
+            long memory = MEMORY_MB * 1024L * 1024L;
+            int size = (int) memory + 32 * 1024 * 1024;
+            String key = objects.outputPrefix() + "/large.bin";
+            Invocation invocation = trigger.invoke(Map.of("bucket", objects.bucket(), "key", key, "size", size))
+                    .assertSuccess();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) invocation.result();
+            assertThat(((Number) result.get("peak_resident_bytes")).longValue()).as("the function's peak RSS")
+                    .isLessThan(memory);
+            byte[] stored = objects.get(key);
+            assertThat(stored.length).as("the stored object's size").isEqualTo(size);
+            assertThat(sha256(stored)).as("the stored object's SHA-256").isEqualTo(countingSha256(size));
+        }
+
+        private static String sha256(byte[] content) {
+            return HexFormat.of().formatHex(digest().digest(content));
+        }
+
+        /** The SHA-256 of the function's file: the 32-bit big-endian integers 0, 1, 2, ... up to {@code size}. */
+        private static String countingSha256(int size) {
+            MessageDigest digest = digest();
+            ByteBuffer block = ByteBuffer.allocate(1 << 20);
+            for (int offset = 0; offset < size; offset += block.capacity()) {
+                block.clear();
+                for (int i = 0; i < block.capacity(); i += Integer.BYTES) {
+                    block.putInt((offset + i) / Integer.BYTES);
+                }
+                digest.update(block.array(), 0, Math.min(block.capacity(), size - offset));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        private static MessageDigest digest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void nodejsHelperUploadsAnObjectLargerThanTheFunctionsMemory() {
+        assertAllSucceeded(run(LargeUploadTestCases.class, Map.of()));
     }
 
     @OpenWhiskTest

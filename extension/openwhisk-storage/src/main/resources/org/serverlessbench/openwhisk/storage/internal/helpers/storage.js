@@ -9,11 +9,16 @@
 // `@aws-sdk/client-dynamodb` and `@aws-sdk/lib-dynamodb`, in the function's package.json.
 
 const crypto = require('crypto');
+const { once } = require('events');
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
+const { pipeline } = require('stream/promises');
 
 const SETTING_PREFIXES = ['MINIO_STORAGE_', 'NOSQL_STORAGE_'];
 const clients = new Map();
+// How long the URL of a streamed upload stays valid; it is used at once.
+const UPLOAD_URL_SECONDS = 15 * 60;
 
 // Moves SeBS's MINIO_STORAGE_* and NOSQL_STORAGE_* parameters out of params into the environment; returns params.
 function bind(params) {
@@ -78,9 +83,31 @@ async function downloadBuffer(bucket, key) {
   return Buffer.concat(chunks);
 }
 
-// Puts the file source as object key of bucket; resolves to key.
+// Puts the file source as object key of bucket, streaming it (see uploadStream); resolves to key.
 async function upload(bucket, key, source) {
-  await objectStorage().fPutObject(bucket, key, source);
+  const { size } = await fs.promises.stat(source);
+  return uploadStream(bucket, key, fs.createReadStream(source), size);
+}
+
+// Puts the `length` bytes of the readable stream body as object key of bucket in one PUT; resolves to key.
+// Minio's putObject reads an object up to its part size into memory before it sends it, and sends larger ones as
+// multipart uploads after listing the incomplete ones, which s3proxy's filesystem store does not implement (501).
+// A presigned URL signs the request but not the payload, so the body goes out as it is read: the memory used does not
+// grow with the object's size.
+async function uploadStream(bucket, key, body, length) {
+  const url = await objectStorage().presignedPutObject(bucket, key, UPLOAD_URL_SECONDS);
+  const request = http.request(url, { method: 'PUT', headers: { 'Content-Length': length } });
+  const answered = once(request, 'response');
+  answered.catch(() => {});
+  await pipeline(body, request);
+  const [response] = await answered;
+  const chunks = [];
+  for await (const chunk of response) {
+    chunks.push(chunk);
+  }
+  if (response.statusCode !== 200) {
+    throw new Error(`PUT of ${key} to bucket ${bucket} answered ${response.statusCode}: ${Buffer.concat(chunks)}`);
+  }
   return key;
 }
 
@@ -124,5 +151,6 @@ function nosqlTable(table) {
 }
 
 module.exports = {
-  bind, objectStorage, uniqueName, download, downloadBuffer, upload, uploadBuffer, listObjects, tableName, nosqlTable,
+  bind, objectStorage, uniqueName, download, downloadBuffer, upload, uploadStream, uploadBuffer, listObjects, tableName,
+  nosqlTable,
 };
