@@ -47,7 +47,8 @@ import org.serverlessbench.openwhisk.report.Statistics;
  * <ol>
  * <li>The scheduler alone, with a task that does nothing, at 500/s for 20 s: its own lag.</li>
  * <li>How to keep calls in flight, measured with the scheduler alone on a no-op Node.js action at
- *     {@code benchmark.rate} arrivals per second for {@code benchmark.modeSeconds}: blocking invokes on the callers,
+ *     {@code benchmark.rate} arrivals per second for {@code benchmark.modeSeconds} (its {@code limits.concurrency}
+ *     {@code benchmark.concurrency}, default 1): blocking invokes on the callers,
  *     or non-blocking invokes (202 and an activation id) and the record polled afterwards. For each: achieved rate,
  *     scheduling lag, latency from the scheduled start to the record, the most calls in flight and the CPU time of
  *     the JVM (client and server share it).</li>
@@ -61,6 +62,8 @@ public final class LoadBenchmark {
     private static final String NOOP_NODE = "function main(params) { return {}; }";
     private static final int RATE = Integer.getInteger("benchmark.rate", 500);
     private static final int MODE_SECONDS = Integer.getInteger("benchmark.modeSeconds", 10);
+    /** {@code limits.concurrency} of the no-op action of the comparison: activations per Node.js container. */
+    private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 1);
     private static final long GRACE_NANOS = Duration.ofMillis(Load.START_GRACE_MS).toNanos();
 
     private final List<String> report = new ArrayList<>();
@@ -82,7 +85,8 @@ public final class LoadBenchmark {
                      .environment(Map.of())
                      .build()) {
             client.createAction("noop", ActionPut.newBuilder().exec(Exec.code("nodejs:20", NOOP_NODE))
-                    .limits(new ActionLimits(60_000, 256, null, null)).build());
+                    .limits(new ActionLimits(60_000, 256, null, CONCURRENCY)).build());
+            line("no-op action: limits.concurrency %d", CONCURRENCY);
             // warm-up of both paths (JIT, containers), not reported
             mode(client, "blocking", true, 5, false);
             mode(client, "non-blocking", false, 5, false);
