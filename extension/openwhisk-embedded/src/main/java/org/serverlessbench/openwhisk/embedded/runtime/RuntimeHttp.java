@@ -39,9 +39,9 @@ public final class RuntimeHttp implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
     /**
      * Connections kept open for reuse, over all containers: at least as many as calls can be in progress at once, or
-     * each call beyond it opens a connection and the one before closes it. A container runs one call at a time unless
-     * its action allows several (limits.concurrency); with 200 in one nodejs container and a bound of 64 the JVM spent
-     * 9.5 ms of CPU per invocation against 2.7 to 4.4 ms with one call per container.
+     * each call beyond the bound opens a connection that is closed again when it ends. With one call per container
+     * the pool's memory bounds them (4096 MB / 128 MB = 32 by default); an action's limits.concurrency (up to 500 per
+     * container) allows many more.
      */
     private static final int MAX_IDLE_CONNECTIONS = 1024;
 
