@@ -191,7 +191,11 @@ public final class Invoker implements Activator {
             if (!placement.init() && (!slot.initialised.join() || pool.dropped(slot))) {
                 // placed on a shared container that failed to start or was dropped meanwhile: try again elsewhere
                 released = true;
-                pool.release(slot, false);
+                ActionContainer failed = pool.release(slot, false);
+                if (failed != null) {
+                    // this job's release came first: the container is this job's to kill
+                    failed.close();
+                }
                 resubmit(job);
                 return;
             }

@@ -361,6 +361,26 @@ class InvokerTest {
     }
 
     @Test
+    void activationsWaitingForASharedContainerWhoseInitFailsTryAnotherAndNoProcessIsLeft() throws Exception {
+        start(noStemCells());
+        ActionRevision broken = concurrent(nodeAction("broken", "function main(args) { return {; }"), 3);
+        Set<Long> before = childPids();
+
+        List<CompletableFuture<ObjectNode>> running = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            running.add(invoker.activate(request(broken)));
+        }
+
+        for (CompletableFuture<ObjectNode> future : running) {
+            ObjectNode record = await(future);
+            assertThat(status(record)).isEqualTo("action developer error");
+            assertThat(annotation(record, "initTime")).isPresent();
+        }
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().containers() == 0
+                && invoker.state().busy() == 0 && before.containsAll(childPids()));
+    }
+
+    @Test
     void runsOneActivationPerContainerForKindsWithoutConcurrency() throws Exception {
         start(noStemCells());
         ActionRevision action = concurrent(action("py", "python:3.11",
