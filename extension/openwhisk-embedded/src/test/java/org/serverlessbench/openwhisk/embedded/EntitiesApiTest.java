@@ -207,7 +207,7 @@ class EntitiesApiTest {
                 "The request content was malformed:\nrequirement failed: duration 300001 milliseconds exceeds allowed "
                         + "threshold of 300000 milliseconds");
         assertThat(error(rest.put(ACTIONS + "bad", withLimit("logs", 11)))).contains("log size 11 MB exceeds");
-        assertThat(error(rest.put(ACTIONS + "bad", withLimit("concurrency", 2)))).contains("concurrency 2 exceeds");
+        assertThat(error(rest.put(ACTIONS + "bad", withLimit("concurrency", 501)))).contains("concurrency 501 exceeds");
         assertThat(error(rest.put(ACTIONS + "bad", "{not json"))).startsWith("The request content was malformed:");
         assertThat(rest.get(ACTIONS + "bad").status()).isEqualTo(404);
     }

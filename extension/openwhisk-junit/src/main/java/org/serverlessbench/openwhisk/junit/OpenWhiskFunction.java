@@ -57,6 +57,13 @@ public @interface OpenWhiskFunction {
     /** Time limit in milliseconds, within the target's limits. */
     int timeout() default 60_000;
 
+    /**
+     * {@code limits.concurrency}: how many activations one container may run at once, within the target's limits
+     * (OpenWhisk's default allows only 1; the embedded OpenWhisk up to 500, for nodejs kinds). Above 1 the activation
+     * records carry no logs.
+     */
+    int concurrency() default 1;
+
     /** Default parameters bound to the action, as {@code "key=value"}; a value that parses as JSON is JSON. */
     String[] parameters() default {};
 

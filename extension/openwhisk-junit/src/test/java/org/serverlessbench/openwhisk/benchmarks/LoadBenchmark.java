@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,11 @@ import org.serverlessbench.openwhisk.report.Statistics;
  * {@code docs/experiments.md}, section "Load".
  *
  * <ol>
+ * <li>The wake-up floor: how late a thread parked for 2 ms wakes up, 5000 times.</li>
  * <li>The scheduler alone, with a task that does nothing, at 500/s for 20 s: its own lag.</li>
  * <li>How to keep calls in flight, measured with the scheduler alone on a no-op Node.js action at
- *     {@code benchmark.rate} arrivals per second for {@code benchmark.modeSeconds}: blocking invokes on the callers,
+ *     {@code benchmark.rate} arrivals per second for {@code benchmark.modeSeconds} (its {@code limits.concurrency}
+ *     {@code benchmark.concurrency}, default 1): blocking invokes on the callers,
  *     or non-blocking invokes (202 and an activation id) and the record polled afterwards. For each: achieved rate,
  *     scheduling lag, latency from the scheduled start to the record, the most calls in flight and the CPU time of
  *     the JVM (client and server share it).</li>
@@ -61,6 +64,8 @@ public final class LoadBenchmark {
     private static final String NOOP_NODE = "function main(params) { return {}; }";
     private static final int RATE = Integer.getInteger("benchmark.rate", 500);
     private static final int MODE_SECONDS = Integer.getInteger("benchmark.modeSeconds", 10);
+    /** {@code limits.concurrency} of the no-op action of the comparison: activations per Node.js container. */
+    private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 1);
     private static final long GRACE_NANOS = Duration.ofMillis(Load.START_GRACE_MS).toNanos();
 
     private final List<String> report = new ArrayList<>();
@@ -72,6 +77,7 @@ public final class LoadBenchmark {
     private void run() throws Throwable {
         line("started %s, %d cores, load average %.2f", Instant.now(), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        wakeUpFloor();
         schedulerAlone();
         try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().start();
              OpenWhiskClient client = OpenWhiskClient.newBuilder()
@@ -82,7 +88,8 @@ public final class LoadBenchmark {
                      .environment(Map.of())
                      .build()) {
             client.createAction("noop", ActionPut.newBuilder().exec(Exec.code("nodejs:20", NOOP_NODE))
-                    .limits(new ActionLimits(60_000, 256, null, null)).build());
+                    .limits(new ActionLimits(60_000, 256, null, CONCURRENCY)).build());
+            line("no-op action: limits.concurrency %d", CONCURRENCY);
             // warm-up of both paths (JIT, containers), not reported
             mode(client, "blocking", true, 5, false);
             mode(client, "non-blocking", false, 5, false);
@@ -97,6 +104,24 @@ public final class LoadBenchmark {
         System.out.println();
         System.out.println("=== open-loop load benchmark ===");
         report.forEach(System.out::println);
+    }
+
+    /**
+     * How late one thread wakes from a 2 ms park, 5000 times: the floor under the scheduler's lag that no way of
+     * waiting by parking gets below, set by the timer and by how soon the OS gives the woken thread a CPU.
+     */
+    private void wakeUpFloor() {
+        int parks = 5000;
+        long[] lateUs = new long[parks];
+        for (int i = 0; i < parks; i++) {
+            long deadline = System.nanoTime() + Duration.ofMillis(2).toNanos();
+            LockSupport.parkNanos(deadline - System.nanoTime());
+            lateUs[i] = Math.max(0, System.nanoTime() - deadline) / 1000;
+        }
+        Statistics late = Statistics.of(lateUs);
+        line("wake-up from a 2 ms park (%d times): late by p50 %d µs p99 %d µs max %d µs, load average %.2f", parks,
+                late.p50(), late.p99(), late.max(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The scheduler with a task that does nothing, at 500/s for 20 s: its own lag, without any platform. */

@@ -20,7 +20,7 @@ class DeploymentTests {
     static final SharedOpenWhisk shared = new SharedOpenWhisk();
 
     @OpenWhiskTest
-    @OpenWhiskFunction(name = "node", code = "src/test/functions/echo-node", memory = 128)
+    @OpenWhiskFunction(name = "node", code = "src/test/functions/echo-node", memory = 128, concurrency = 4)
     @OpenWhiskFunction(name = "python", code = "src/test/functions/sebs-python", timeout = 10_000)
     @OpenWhiskFunction(name = "java", mainClass = JavaEcho.class, parameters = "greeting=\"hi\"")
     static class ThreeLanguagesTestCases {
@@ -30,6 +30,8 @@ class DeploymentTests {
                 @FunctionName("python") DeployedFunction python, @FunctionName("java") DeployedFunction java) {
             Action nodeAction = node.action();
             assertThat(nodeAction.limits().memory()).isEqualTo(128);
+            assertThat(nodeAction.limits().concurrency()).isEqualTo(4);
+            assertThat(python.action().limits().concurrency()).isEqualTo(1);
             assertThat(nodeAction.annotation("web-export")).contains(true);
             assertThat(nodeAction.annotation("openwhisk-junit.hash")).isPresent();
             assertThat(python.action().limits().timeout()).isEqualTo(10_000);

@@ -23,7 +23,11 @@ public record ControllerConfig(String auth, String namespace, int minMemoryMb, i
     public static final int MAX_LOGS_MB = 10;
     public static final int DEFAULT_LOGS_MB = 10;
     public static final int MIN_CONCURRENCY = 1;
-    public static final int MAX_CONCURRENCY = 1;
+    /**
+     * {@code concurrency-limit.max}: OpenWhisk's default is 1; the embedded OpenWhisk is set up as a deployment with
+     * intra-container concurrency enabled, so a nodejs action may take up to this many activations per container.
+     */
+    public static final int MAX_CONCURRENCY = 500;
     /** {@code activation.payload.max}: invoke and web action bodies. */
     public static final long MAX_PAYLOAD_BYTES = 1024 * 1024;
     /** {@code exec-size-limit} (48 MB) plus room for parameters and annotations in one action PUT. */

@@ -30,7 +30,14 @@ final class ActivationRunner {
     record Outcome(ObjectNode record, boolean keepContainer) {
     }
 
-    Outcome run(ActivationRequest request, ActionContainer container, boolean init) {
+    /**
+     * @param initialised called once {@code /init} succeeded, before {@code /run}
+     * @param collectLogs whether the container runs one activation at a time, so that its output up to the sentinels
+     *                    is this activation's; a container running several at once has its output discarded and the
+     *                    record no logs, as in OpenWhisk with intra-container concurrency
+     */
+    Outcome run(ActivationRequest request, ActionContainer container, boolean init, Runnable initialised,
+            boolean collectLogs) {
         ActionRevision action = request.action();
         long timeoutMs = action.timeoutMs();
         Duration timeout = Duration.ofMillis(timeoutMs);
@@ -70,6 +77,7 @@ final class ActivationRunner {
                         initTimeMs, waitTimeMs, timedOut, logs);
                 return new Outcome(record, false);
             }
+            initialised.run();
         }
         long runStartNanos = System.nanoTime();
         long runStartMs = System.currentTimeMillis();
@@ -99,9 +107,15 @@ final class ActivationRunner {
         }
         long runEndMs = runStartMs + millis(System.nanoTime() - runStartNanos);
         boolean keep = !result.destroysContainer();
-        List<LogLine> lines = crashLog != null ? crashLog
-                : container.drainLogs(keep ? LOG_SENTINEL_WAIT : Duration.ZERO);
-        List<String> logs = ActivationLogFormatter.format(lines, action.logsMb());
+        List<String> logs;
+        if (collectLogs) {
+            List<LogLine> lines = crashLog != null ? crashLog
+                    : container.drainLogs(keep ? LOG_SENTINEL_WAIT : Duration.ZERO);
+            logs = ActivationLogFormatter.format(lines, action.logsMb());
+        } else {
+            container.drainLogs(Duration.ZERO);
+            logs = List.of();
+        }
         long startMs = initTimeMs == null ? runStartMs : runStartMs - initTimeMs;
         ObjectNode record = ActivationRecords.build(request, result, startMs, runEndMs, initTimeMs, waitTimeMs,
                 timedOut, logs);

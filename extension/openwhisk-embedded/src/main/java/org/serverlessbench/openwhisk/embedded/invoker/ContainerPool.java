@@ -18,8 +18,18 @@ import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
  * OpenWhisk's container pool (§5): memory-bounded, warm reuse per action revision, stem cells, LRU eviction of idle
  * containers, and a FIFO queue for jobs that find no room. It only decides; workers start processes and run jobs.
  * All state is guarded by {@code this}.
+ *
+ * <p>Intra-container concurrency as OpenWhisk's pool does it when enabled: a container of an action whose
+ * {@code limits.concurrency} is above 1 (nodejs kinds only, see {@link #capacity}) takes further activations while it
+ * has room, preferring an initialised one to one that is still starting.
  */
 final class ContainerPool {
+    /**
+     * Set in every container, as an OpenWhisk deployment with intra-container concurrency sets it: the nodejs runtime
+     * then accepts a {@code /run} while another is in progress.
+     */
+    static final String ALLOW_CONCURRENT = "__OW_ALLOW_CONCURRENT";
+
     private final InvokerConfig config;
     private final ContainerFactory factory;
     private final Map<String, String> containerEnvironment;
@@ -29,6 +39,8 @@ final class ContainerPool {
     private final ArrayDeque<ActivationJob> queue = new ArrayDeque<>();
     private final Map<WarmKey, ArrayDeque<PooledContainer>> idleWarm = new HashMap<>();
     private final Map<String, ArrayDeque<PooledContainer>> idleStemCells = new HashMap<>();
+    /** Containers that may run several activations at once, starting or warm, idle or not, per action revision. */
+    private final Map<WarmKey, List<PooledContainer>> shared = new HashMap<>();
     private final Map<String, Integer> startingStemCells = new HashMap<>();
     private final Set<String> failedStemCellKinds = new HashSet<>();
     /** Every slot with memory charged: idle, busy or starting. */
@@ -41,7 +53,7 @@ final class ContainerPool {
     ContainerPool(InvokerConfig config, ContainerFactory factory, Executor workers, Consumer<Placement> runner) {
         this.config = config;
         this.factory = factory;
-        this.containerEnvironment = Map.of("__OW_API_HOST", config.apiHost());
+        this.containerEnvironment = Map.of("__OW_API_HOST", config.apiHost(), ALLOW_CONCURRENT, "true");
         this.workers = workers;
         this.runner = runner;
     }
@@ -90,6 +102,19 @@ final class ContainerPool {
         return true;
     }
 
+    /** Whether no more activations may run on the container (it failed or was removed). */
+    synchronized boolean dropped(PooledContainer slot) {
+        return slot.dropped || closed;
+    }
+
+    /**
+     * How many activations a container of {@code action} runs at once: its {@code limits.concurrency} for a code
+     * action of a nodejs kind, the only runtime family OpenWhisk's intra-container concurrency supports; 1 otherwise.
+     */
+    static int capacity(ActionRevision action) {
+        return action.image() == null && action.kind().startsWith("nodejs") ? Math.max(1, action.concurrency()) : 1;
+    }
+
     /** Records the process a cold start produced; {@code false} if the pool closed meanwhile (kill it then). */
     synchronized boolean started(PooledContainer slot, ActionContainer process) {
         if (closed) {
@@ -109,9 +134,14 @@ final class ContainerPool {
         ActionContainer toKill = null;
         synchronized (this) {
             busy--;
-            if (keep && !closed) {
-                slot.lastUsedNanos = System.nanoTime();
-                idleWarm.computeIfAbsent(slot.warmKey, key -> new ArrayDeque<>()).addLast(slot);
+            slot.active--;
+            if (slot.dropped) {
+                // an earlier activation dropped it; its process is killed already
+            } else if (keep && !closed) {
+                if (slot.active == 0) {
+                    slot.lastUsedNanos = System.nanoTime();
+                    idleWarm.computeIfAbsent(slot.warmKey, key -> new ArrayDeque<>()).addLast(slot);
+                }
             } else {
                 toKill = slot.process;
                 free(slot);
@@ -166,6 +196,7 @@ final class ContainerPool {
         }
         idleWarm.clear();
         idleStemCells.clear();
+        shared.clear();
         return new Shutdown(queued, processes);
     }
 
@@ -187,21 +218,30 @@ final class ContainerPool {
     private Placement place(ActivationJob job) {
         ActionRevision action = job.request().action();
         WarmKey key = WarmKey.of(action);
-        ArrayDeque<PooledContainer> warm = idleWarm.get(key);
+        int capacity = capacity(action);
+        PooledContainer withRoom = capacity > 1 ? sharedWithRoom(key) : null;
+        if (withRoom != null) {
+            if (withRoom.active == 0) {
+                takeIdle(withRoom);
+            }
+            return occupy(job, withRoom);
+        }
+        ArrayDeque<PooledContainer> warm = capacity > 1 ? null : idleWarm.get(key);
         if (warm != null) {
             PooledContainer slot = warm.pollLast();
             if (warm.isEmpty()) {
                 idleWarm.remove(key);
             }
-            busy++;
-            return new Placement(job, slot, false, false, List.of());
+            return occupy(job, slot);
         }
         if (action.memoryMb() == config.prewarmMemoryMb()) {
             ArrayDeque<PooledContainer> stemCells = idleStemCells.get(action.kind());
             if (stemCells != null && !stemCells.isEmpty()) {
                 PooledContainer slot = stemCells.pollFirst();
                 slot.warmKey = key;
+                share(slot, capacity);
                 busy++;
+                slot.active++;
                 return new Placement(job, slot, false, true, List.of());
             }
         }
@@ -211,8 +251,48 @@ final class ContainerPool {
         }
         PooledContainer slot = new PooledContainer(action.kind(), action.image(), action.memoryMb(), key);
         charge(slot);
+        share(slot, capacity);
         busy++;
+        slot.active++;
         return new Placement(job, slot, true, true, evicted);
+    }
+
+    /** A placement on a container that is warm, or starting and shared: no process to start, no {@code /init}. */
+    private Placement occupy(ActivationJob job, PooledContainer slot) {
+        busy++;
+        slot.active++;
+        return new Placement(job, slot, false, false, List.of());
+    }
+
+    /** A shared container of {@code key} with room for another activation: an initialised one first. */
+    private PooledContainer sharedWithRoom(WarmKey key) {
+        PooledContainer starting = null;
+        for (PooledContainer slot : shared.getOrDefault(key, List.of())) {
+            if (slot.active < slot.capacity) {
+                if (Boolean.TRUE.equals(slot.initialised.getNow(false))) {
+                    return slot;
+                }
+                if (starting == null && !slot.initialised.isDone()) {
+                    starting = slot;
+                }
+            }
+        }
+        return starting;
+    }
+
+    /** Takes an idle container out of the idle list, to run an activation. */
+    private void takeIdle(PooledContainer slot) {
+        ArrayDeque<PooledContainer> idle = idleWarm.get(slot.warmKey);
+        if (idle != null && idle.remove(slot) && idle.isEmpty()) {
+            idleWarm.remove(slot.warmKey);
+        }
+    }
+
+    private void share(PooledContainer slot, int capacity) {
+        slot.capacity = capacity;
+        if (capacity > 1) {
+            shared.computeIfAbsent(slot.warmKey, key -> new ArrayList<>()).add(slot);
+        }
     }
 
     /**
@@ -327,6 +407,11 @@ final class ContainerPool {
     private void free(PooledContainer slot) {
         if (slots.remove(slot)) {
             usedMemoryMb -= slot.memoryMb;
+        }
+        slot.dropped = true;
+        List<PooledContainer> sharing = slot.warmKey == null ? null : shared.get(slot.warmKey);
+        if (sharing != null && sharing.remove(slot) && sharing.isEmpty()) {
+            shared.remove(slot.warmKey);
         }
     }
 

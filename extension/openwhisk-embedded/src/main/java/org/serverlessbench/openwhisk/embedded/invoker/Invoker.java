@@ -172,6 +172,7 @@ public final class Invoker implements Activator {
                 try {
                     process = factory.create(slot.kind, slot.image, slot.memoryMb, pool.containerEnvironment());
                 } catch (ContainerStartException e) {
+                    slot.initialised.complete(false);
                     released = true;
                     pool.release(slot, false);
                     finish(job, ActivationRecords.notRun(job.request(),
@@ -179,6 +180,7 @@ public final class Invoker implements Activator {
                     return;
                 }
                 if (!pool.started(slot, process)) {
+                    slot.initialised.complete(false);
                     process.close();
                     released = true;
                     pool.release(slot, false);
@@ -186,11 +188,25 @@ public final class Invoker implements Activator {
                     return;
                 }
             }
-            ActivationRunner.Outcome outcome = runner.run(job.request(), slot.process, placement.init());
+            if (!placement.init() && (!slot.initialised.join() || pool.dropped(slot))) {
+                // placed on a shared container that failed to start or was dropped meanwhile: try again elsewhere
+                released = true;
+                ActionContainer failed = pool.release(slot, false);
+                if (failed != null) {
+                    // this job's release came first: the container is this job's to kill
+                    failed.close();
+                }
+                resubmit(job);
+                return;
+            }
+            ActivationRunner.Outcome outcome = runner.run(job.request(), slot.process, placement.init(),
+                    () -> slot.initialised.complete(true), slot.capacity == 1);
+            slot.initialised.complete(false);
             released = true;
             toKill = pool.release(slot, outcome.keepContainer());
             record = outcome.record();
         } catch (RuntimeException e) {
+            slot.initialised.complete(false);
             if (released) {
                 throw e;
             }
@@ -201,6 +217,12 @@ public final class Invoker implements Activator {
         finish(job, record);
         if (toKill != null) {
             toKill.close();
+        }
+    }
+
+    private void resubmit(ActivationJob job) {
+        if (!pool.submit(job, null)) {
+            finish(job, ActivationRecords.notRun(job.request(), SHUT_DOWN));
         }
     }
 

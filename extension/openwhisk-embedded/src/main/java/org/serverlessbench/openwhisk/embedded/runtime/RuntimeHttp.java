@@ -37,6 +37,13 @@ public final class RuntimeHttp implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     /** How long a readiness probe may take; a runtime that is up answers one in well under a millisecond. */
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * Connections kept open for reuse, over all containers: at least as many as calls can be in progress at once, or
+     * each call beyond the bound opens a connection that is closed again when it ends. With one call per container
+     * the pool's memory bounds them (4096 MB / 128 MB = 32 by default); an action's limits.concurrency (up to 500 per
+     * container) allows many more.
+     */
+    private static final int MAX_IDLE_CONNECTIONS = 1024;
 
     private final OkHttpClient http = new OkHttpClient.Builder()
             .proxy(Proxy.NO_PROXY)
@@ -44,7 +51,7 @@ public final class RuntimeHttp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
-            .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+            .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .build();
     private final CallDeadlines deadlines = new CallDeadlines();
 

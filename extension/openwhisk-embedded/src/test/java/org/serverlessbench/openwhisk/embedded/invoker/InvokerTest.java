@@ -8,6 +8,7 @@ import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.ann
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.await;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.awaitCondition;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.cold;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.concurrent;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.nodeAction;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.pid;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.request;
@@ -330,6 +331,66 @@ class InvokerTest {
         assertThat(first.get("response").get("result").toString()).isEqualTo("{\"error\":{\"pid\":"
                 + first.get("response").get("result").get("error").get("pid").asLong() + "}}");
         assertThat(cold(second)).isFalse();
+    }
+
+    @Test
+    void runsUpToTheActionsConcurrencyInOneNodeContainerIncludingWhileItStarts() throws Exception {
+        start(noStemCells());
+        ActionRevision action = concurrent(nodeAction("shared", "function main(args) { console.log('hi');"
+                + " return new Promise(r => setTimeout(() => r({ pid: process.pid }), 500)); }"), 3);
+
+        List<CompletableFuture<ObjectNode>> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            running.add(invoker.activate(request(action)));
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (CompletableFuture<ObjectNode> future : running) {
+            records.add(await(future));
+        }
+
+        assertThat(records).allSatisfy(record -> assertThat(status(record)).isEqualTo("success"));
+        // three share the first container (two of them waited for its start), the fourth found it full
+        assertThat(records.stream().map(TestActivations::pid).collect(Collectors.toSet())).hasSize(2);
+        assertThat(records.stream().filter(TestActivations::cold)).hasSize(2);
+        assertThat(records.stream().filter(record -> pid(record) == pid(records.get(0)))).hasSize(3);
+        // several activations at once in one process: their output cannot be told apart, so none is kept
+        assertThat(records).allSatisfy(record -> assertThat(record.get("logs")).isEmpty());
+        ObjectNode warm = activate(invoker, action);
+        assertThat(cold(warm)).isFalse();
+        assertThat(invoker.state().containers()).isEqualTo(2);
+    }
+
+    @Test
+    void activationsWaitingForASharedContainerWhoseInitFailsTryAnotherAndNoProcessIsLeft() throws Exception {
+        start(noStemCells());
+        ActionRevision broken = concurrent(nodeAction("broken", "function main(args) { return {; }"), 3);
+        Set<Long> before = childPids();
+
+        List<CompletableFuture<ObjectNode>> running = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            running.add(invoker.activate(request(broken)));
+        }
+
+        for (CompletableFuture<ObjectNode> future : running) {
+            ObjectNode record = await(future);
+            assertThat(status(record)).isEqualTo("action developer error");
+            assertThat(annotation(record, "initTime")).isPresent();
+        }
+        awaitCondition(Duration.ofSeconds(20), () -> invoker.state().containers() == 0
+                && invoker.state().busy() == 0 && before.containsAll(childPids()));
+    }
+
+    @Test
+    void runsOneActivationPerContainerForKindsWithoutConcurrency() throws Exception {
+        start(noStemCells());
+        ActionRevision action = concurrent(action("py", "python:3.11",
+                "import os, time\ndef main(args):\n    time.sleep(0.3)\n    return {'pid': os.getpid()}\n", 256,
+                60_000, 10), 3);
+
+        CompletableFuture<ObjectNode> first = invoker.activate(request(action));
+        CompletableFuture<ObjectNode> second = invoker.activate(request(action));
+
+        assertThat(pid(await(first))).isNotEqualTo(pid(await(second)));
     }
 
     @Test

@@ -26,6 +26,14 @@ final class TestActivations {
                 "main", null, memoryMb, timeoutMs, logsMb, 1, Json.NODES.arrayNode(), Json.NODES.arrayNode());
     }
 
+    /** {@code action} with {@code limits.concurrency} set, as a new revision. */
+    static ActionRevision concurrent(ActionRevision action, int concurrency) {
+        return new ActionRevision(action.namespace(), action.packageName(), action.name(), action.version(),
+                REVISIONS.incrementAndGet(), action.kind(), action.code(), action.binary(), action.main(),
+                action.image(), action.memoryMb(), action.timeoutMs(), action.logsMb(), concurrency,
+                action.parameters(), action.annotations());
+    }
+
     /** The same action after a PUT: a new revision and version. */
     static ActionRevision updated(ActionRevision action, String code) {
         return new ActionRevision(action.namespace(), action.packageName(), action.name(), "0.0.2",

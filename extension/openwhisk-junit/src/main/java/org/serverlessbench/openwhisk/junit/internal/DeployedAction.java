@@ -58,6 +58,7 @@ final class DeployedAction implements DeployedFunction {
                 && limits != null
                 && Objects.equals(limits.memory(), spec.memory())
                 && Objects.equals(limits.timeout(), spec.timeout())
+                && (limits.concurrency() == null ? 1 : limits.concurrency()) == spec.concurrency()
                 && JsonCodec.write(asMap(action.parameters()))
                         .equals(JsonCodec.write(new TreeMap<>(spec.parameters())));
     }
@@ -155,7 +156,7 @@ final class DeployedAction implements DeployedFunction {
         CodePackage code = spec.code();
         return ActionPut.newBuilder()
                 .exec(new Exec(code.kind(), code.code(), code.binary(), code.main(), code.image()))
-                .limits(new ActionLimits(spec.timeout(), spec.memory(), null, null))
+                .limits(new ActionLimits(spec.timeout(), spec.memory(), null, spec.concurrency()))
                 .parameters(keyValues(spec.parameters()))
                 .annotations(keyValues(spec.actionAnnotations(revision)))
                 .build();

@@ -17,7 +17,7 @@ import org.serverlessbench.openwhisk.junit.FunctionUpdate;
  * @param benchmark  the SeBS benchmark the function implements, or null
  * @param language   the function's language, from its kind ({@code nodejs}, {@code python}, ...), or null
  */
-record FunctionSpec(String name, String declaredOn, CodePackage code, int memory, int timeout,
+record FunctionSpec(String name, String declaredOn, CodePackage code, int memory, int timeout, int concurrency,
         Map<String, Object> parameters, Map<String, Object> annotations, boolean web, String benchmark,
         String language) {
 
@@ -49,6 +49,10 @@ record FunctionSpec(String name, String declaredOn, CodePackage code, int memory
         if (code.image() != null) {
             canonical += "\n" + code.image() + "\n" + code.imageId();
         }
+        if (concurrency != 1) {
+            // only when set, so that the hashes of actions deployed before the attribute existed stay the same
+            canonical += "\nconcurrency " + concurrency;
+        }
         return sha256(canonical);
     }
 
@@ -58,7 +62,7 @@ record FunctionSpec(String name, String declaredOn, CodePackage code, int memory
         merged.putAll(update.parameters());
         return new FunctionSpec(name, declaredOn, code,
                 update.memory() == null ? memory : update.memory(),
-                update.timeout() == null ? timeout : update.timeout(),
+                update.timeout() == null ? timeout : update.timeout(), concurrency,
                 merged, annotations, web, benchmark, language);
     }
 

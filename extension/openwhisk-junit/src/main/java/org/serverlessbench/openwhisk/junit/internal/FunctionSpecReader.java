@@ -51,6 +51,7 @@ final class FunctionSpecReader {
         }
         addIfPresent(own, limits.checkMemory(function.memory()));
         addIfPresent(own, limits.checkTimeout(function.timeout()));
+        addIfPresent(own, limits.checkConcurrency(function.concurrency()));
         Map<String, Object> parameters = KeyValueParser.parse(function.parameters(), "parameters", own);
         Map<String, Object> annotations = KeyValueParser.parse(function.annotations(), "annotations", own);
         for (String reserved : RESERVED_ANNOTATIONS) {
@@ -78,7 +79,7 @@ final class FunctionSpecReader {
         }
         String kind = code.get().image() == null ? code.get().kind() : function.kind().strip();
         return Optional.of(new FunctionSpec(name, declaredOn, code.get(), function.memory(), function.timeout(),
-                parameters, annotations, function.web(), benchmark(function), language(kind)));
+                function.concurrency(), parameters, annotations, function.web(), benchmark(function), language(kind)));
     }
 
     /** The declared benchmark, else the first folder of the code path named as SeBS names benchmarks. */

@@ -57,7 +57,8 @@ final class TestRun implements AutoCloseable, ExtensionContext.Store.CloseableRe
             OpenWhiskClient client = target.start();
             NamespaceLimits reported = namespaceLimits(client, target);
             TargetLimits limits = TargetLimits.of(reported.minActionMemory(), reported.maxActionMemory(),
-                    reported.minActionTimeout(), reported.maxActionTimeout());
+                    reported.minActionTimeout(), reported.maxActionTimeout(), reported.minActionConcurrency(),
+                    reported.maxActionConcurrency());
             String apiHost = client.configuration().apiHost().value();
             String webNamespace = target.webNamespace();
             Optional<Integer> calibrationCalls = SelfCalibration.calls(parameters);

@@ -82,7 +82,7 @@ public final class ExtensionCostBenchmark {
                     .environment(Map.of()).build();
             FunctionSpec spec = new FunctionSpec("noop", "class CostTestCases",
                     new CodePackage("nodejs:20", "function main() { return {}; }", false, null, "inline"), 256,
-                    60_000, Map.of(), Map.of(), false, null, "nodejs");
+                    60_000, 1, Map.of(), Map.of(), false, null, "nodejs");
             DeployedAction action = new DeployedAction(client, TargetLimits.OPENWHISK_DEFAULTS, "owj-cost-noop", spec);
             Map<String, Object> parameters = Map.of("n", 1);
             for (int round = 1; round <= ROUNDS; round++) {

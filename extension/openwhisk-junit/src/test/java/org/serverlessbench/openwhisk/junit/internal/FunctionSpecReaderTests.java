@@ -14,12 +14,14 @@ class FunctionSpecReaderTests {
 
     private final FunctionSpecReader reader = new FunctionSpecReader(
             new CodePackager(Path.of("").toAbsolutePath(), TestKinds.EMBEDDED),
-            new TargetLimits(128, 512, 100, 300_000));
+            new TargetLimits(128, 512, 100, 300_000, 1, 4));
     private final List<String> problems = new ArrayList<>();
 
     @OpenWhiskFunction(name = "echo", code = "src/test/functions/echo-node", memory = 128, timeout = 5000,
             parameters = {"size=small", "n=3"}, annotations = "team=\"bench\"")
-    @OpenWhiskFunction(name = "big", code = "src/test/functions/echo-node", memory = 1024, timeout = 50)
+    @OpenWhiskFunction(name = "big", code = "src/test/functions/echo-node", memory = 1024, timeout = 50,
+            concurrency = 5)
+    @OpenWhiskFunction(name = "shared", code = "src/test/functions/echo-node", concurrency = 4)
     @OpenWhiskFunction(name = "has space", code = "src/test/functions/echo-node", annotations = "web-export=false")
     private static final class Fixtures {
     }
@@ -49,7 +51,24 @@ class FunctionSpecReaderTests {
                 "@OpenWhiskFunction(name = \"big\") on method a.B#c: attribute 'memory' is 1024 MB, but the target"
                         + " allows 128 to 512 MB (GET /namespaces/_/limits)",
                 "@OpenWhiskFunction(name = \"big\") on method a.B#c: attribute 'timeout' is 50 ms, but the target"
-                        + " allows 100 to 300000 ms (GET /namespaces/_/limits)");
+                        + " allows 100 to 300000 ms (GET /namespaces/_/limits)",
+                "@OpenWhiskFunction(name = \"big\") on method a.B#c: attribute 'concurrency' is 5, but the target"
+                        + " allows 1 to 4 (GET /namespaces/_/limits)");
+    }
+
+    @Test
+    void concurrencyIsDeployedAndPartOfTheHashOnlyWhenSet() {
+        FunctionSpec shared = reader.read(fixture("shared"), "class a.B", problems).orElseThrow();
+        FunctionSpec echo = reader.read(fixture("echo"), "class a.B", problems).orElseThrow();
+
+        assertThat(problems).isEmpty();
+        assertThat(shared.concurrency()).isEqualTo(4);
+        assertThat(echo.concurrency()).isEqualTo(1);
+        FunctionSpec sharedAsSingle = new FunctionSpec(shared.name(), shared.declaredOn(), shared.code(),
+                shared.memory(), shared.timeout(), 1, shared.parameters(), shared.annotations(), shared.web(),
+                shared.benchmark(), shared.language());
+        assertThat(shared.hash()).isNotEqualTo(sharedAsSingle.hash());
+        assertThat(shared.with(FunctionUpdate.newBuilder().memory(128).build()).concurrency()).isEqualTo(4);
     }
 
     @Test
