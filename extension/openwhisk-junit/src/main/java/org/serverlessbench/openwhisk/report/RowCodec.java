@@ -1,10 +1,19 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
 
-/** Converts rows and run descriptions to JSON trees, with the field names of {@link InvocationColumns}. */
+/**
+ * Converts rows and run descriptions to JSON trees, with the field names of {@link InvocationColumns}, and rows back
+ * from their trees.
+ */
 final class RowCodec {
+
+    private static final TypeReference<Map<String, Object>> MEASUREMENT = new TypeReference<>() {};
 
     private final ObjectMapper mapper;
 
@@ -39,6 +48,35 @@ final class RowCodec {
         } else {
             node.set(name, mapper.valueToTree(value));
         }
+    }
+
+    /** The row that {@link #toJson(InvocationRow)} made {@code node} of. */
+    InvocationRow fromJson(JsonNode node) {
+        return new InvocationRow(text(node, "test"), text(node, "function"), text(node, "action"),
+                text(node, "trigger"), text(node, "activationId"), node.path("warmup").booleanValue(),
+                node.path("cold").booleanValue(), text(node, "status"), node.path("success").booleanValue(),
+                node.path("clientTimeUs").longValue(), number(node, "providerExecutionUs"),
+                number(node, "providerInitUs"), number(node, "providerWaitUs"), number(node, "benchmarkTimeUs"),
+                node.hasNonNull("memoryMb") ? node.get("memoryMb").intValue() : null, instant(node, "startedAt"),
+                text(node, "deployment"), text(node, "image"), text(node, "benchmark"), text(node, "language"),
+                node.hasNonNull("measurement") ? mapper.convertValue(node.get("measurement"), MEASUREMENT) : null,
+                new Conditions(text(node, "mode"),
+                        node.hasNonNull("concurrency") ? node.get("concurrency").intValue() : null,
+                        node.hasNonNull("trial") ? node.get("trial").intValue() : null,
+                        instant(node, "scheduledAt"), number(node, "payloadBytes"), number(node, "idleMs")),
+                text(node, "rejected"), number(node, "latencyUs"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).textValue() : null;
+    }
+
+    private static Long number(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).longValue() : null;
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Instant.parse(node.get(field).textValue()) : null;
     }
 
     ObjectNode toJson(RunInfo run) {

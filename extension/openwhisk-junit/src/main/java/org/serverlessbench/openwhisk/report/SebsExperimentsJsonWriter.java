@@ -1,5 +1,7 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,6 +11,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an {@code experiments.json} shaped like SeBS's serialized {@code Result}: {@code config},
@@ -31,34 +36,63 @@ final class SebsExperimentsJsonWriter {
     }
 
     void write(RunReport report, Writer out) throws IOException {
-        mapper.writerWithDefaultPrettyPrinter().writeValue(out, toJson(report));
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            write(report, generator);
+        }
     }
 
-    ObjectNode toJson(RunReport report) {
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode config = root.putObject("config");
+    /**
+     * Writes the document through the generator, one execution result at a time: a tree of every invocation was the
+     * largest part of writing 100 000 rows (ExtensionCostBenchmark, docs/experiments.md).
+     */
+    private void write(RunReport report, JsonGenerator generator) throws IOException {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setPrettyPrinter(new DefaultPrettyPrinter());
+        generator.writeStartObject();
+        ObjectNode config = mapper.createObjectNode();
         config.putObject("experiments");
         ObjectNode deployment = config.putObject("deployment");
         deployment.put("name", "openwhisk");
         deployment.put("target", report.run().target());
         deployment.put("apiHost", report.run().apiHost());
-        ObjectNode invocations = root.putObject("_invocations");
+        generator.writeFieldName("config");
+        mapper.writeTree(generator, config);
+        generator.writeFieldName("_invocations");
+        generator.writeStartObject();
+        for (Map.Entry<String, Map<String, InvocationRow>> function : byFunction(report.rows()).entrySet()) {
+            generator.writeFieldName(function.getKey());
+            generator.writeStartObject();
+            for (Map.Entry<String, InvocationRow> invocation : function.getValue().entrySet()) {
+                generator.writeFieldName(invocation.getKey());
+                mapper.writeTree(generator, executionResult(invocation.getValue()));
+            }
+            generator.writeEndObject();
+        }
+        generator.writeEndObject();
+        generator.writeFieldName("_metrics");
+        generator.writeStartObject();
+        generator.writeEndObject();
+        generator.writeNumberField("begin_time", epochSeconds(report.startedAt()));
+        generator.writeNumberField("end_time", epochSeconds(report.finishedAt()));
+        generator.writeNullField("result_bucket");
+        generator.writeEndObject();
+    }
+
+    /**
+     * The measured rows by function, then by request id, functions and ids in the order they first appear; a request
+     * id seen twice keeps its first place and its last row, as SeBS's dictionaries do.
+     */
+    private static Map<String, Map<String, InvocationRow>> byFunction(List<InvocationRow> rows) {
+        Map<String, Map<String, InvocationRow>> functions = new LinkedHashMap<>();
         int failed = 0;
-        for (InvocationRow row : report.rows()) {
+        for (InvocationRow row : rows) {
             if (row.warmup()) {
                 continue;
             }
-            ObjectNode function = invocations.has(row.function())
-                    ? (ObjectNode) invocations.get(row.function())
-                    : invocations.putObject(row.function());
             String requestId = row.activationId() != null ? row.activationId() : "failed-" + failed++;
-            function.set(requestId, executionResult(row));
+            functions.computeIfAbsent(row.function(), function -> new LinkedHashMap<>()).put(requestId, row);
         }
-        root.putObject("_metrics");
-        root.put("begin_time", epochSeconds(report.startedAt()));
-        root.put("end_time", epochSeconds(report.finishedAt()));
-        root.putNull("result_bucket");
-        return root;
+        return functions;
     }
 
     private ObjectNode executionResult(InvocationRow row) {
