@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,10 +26,13 @@ final class ResultsJsonWriter {
     }
 
     private final ObjectMapper mapper;
+    /** Writes trees into a generator without flushing it after each, which would be a system call per row. */
+    private final ObjectWriter trees;
     private final RowCodec codec;
 
     ResultsJsonWriter(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.trees = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.codec = new RowCodec(mapper);
     }
 
@@ -65,7 +70,7 @@ final class ResultsJsonWriter {
     }
 
     void row(JsonGenerator generator, InvocationRow row) throws IOException {
-        mapper.writeTree(generator, codec.toJson(row));
+        trees.writeValue(generator, codec.toJson(row));
     }
 
     /** Ends what {@link #startRows} started. */
@@ -93,7 +98,7 @@ final class ResultsJsonWriter {
         run.put("startedAt", report.startedAt().toString());
         run.put("finishedAt", report.finishedAt().toString());
         generator.writeFieldName("run");
-        mapper.writeTree(generator, run);
+        trees.writeValue(generator, run);
         generator.writeFieldName("invocations");
         generator.writeStartArray();
         rows.writeTo(generator);
@@ -101,7 +106,7 @@ final class ResultsJsonWriter {
         ArrayNode summary = mapper.createArrayNode();
         report.summaries().forEach(test -> summary.add(toJson(test)));
         generator.writeFieldName("summary");
-        mapper.writeTree(generator, summary);
+        trees.writeValue(generator, summary);
         if (report.baselineRunId() != null) {
             ObjectNode baseline = mapper.createObjectNode();
             baseline.put("run", report.baselineRunId());
@@ -119,7 +124,7 @@ final class ResultsJsonWriter {
                 node.put("count", comparison.currentCount());
             });
             generator.writeFieldName("baseline");
-            mapper.writeTree(generator, baseline);
+            trees.writeValue(generator, baseline);
         }
         generator.writeEndObject();
     }

@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The files of a run that grow while it records: {@code results.csv}, {@code sebs/result.csv} and the invocations
  * array of {@code results.json}, kept in {@value #PART} until the run ends. Each row is appended to all three as it
- * comes; {@link #flush} hands the buffers to the operating system, so that a run whose JVM dies keeps in
- * {@code results.csv} every row appended before the last flush. Not safe for several threads: the sink serializes.
+ * comes; {@link #flush} hands {@code results.csv}'s buffer to the operating system, so that a run whose JVM dies
+ * keeps there every row appended before the last flush. Not safe for several threads: the sink serializes.
  */
 final class RowStream {
 
@@ -57,7 +57,8 @@ final class RowStream {
         jsonWriter.startRows(json);
         json.flush();
         rowsStart = Files.size(part);
-        flush();
+        csv.flush();
+        sebs.flush();
     }
 
     /** Starts the files in {@code folder}, which exists. */
@@ -75,10 +76,12 @@ final class RowStream {
         last = row.startedAt();
     }
 
+    /**
+     * Hands the rows of {@code results.csv} to the operating system; the other two files are written when their
+     * buffers fill and at the end, as a flush costs a system call (ExtensionCostBenchmark, docs/experiments.md).
+     */
     void flush() throws IOException {
         csv.flush();
-        sebs.flush();
-        json.flush();
     }
 
     /** Whether the rows were appended in the order of their {@code startedAt}. */

@@ -3,6 +3,8 @@ package org.serverlessbench.openwhisk.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -30,9 +32,12 @@ final class SebsExperimentsJsonWriter {
     private static final DateTimeFormatter PYTHON_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final ObjectMapper mapper;
+    /** Writes trees into a generator without flushing it after each, which would be a system call per row. */
+    private final ObjectWriter trees;
 
     SebsExperimentsJsonWriter(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.trees = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     void write(RunReport report, Writer out) throws IOException {
@@ -56,7 +61,7 @@ final class SebsExperimentsJsonWriter {
         deployment.put("target", report.run().target());
         deployment.put("apiHost", report.run().apiHost());
         generator.writeFieldName("config");
-        mapper.writeTree(generator, config);
+        trees.writeValue(generator, config);
         generator.writeFieldName("_invocations");
         generator.writeStartObject();
         for (Map.Entry<String, Map<String, InvocationRow>> function : byFunction(report.rows()).entrySet()) {
@@ -64,7 +69,7 @@ final class SebsExperimentsJsonWriter {
             generator.writeStartObject();
             for (Map.Entry<String, InvocationRow> invocation : function.getValue().entrySet()) {
                 generator.writeFieldName(invocation.getKey());
-                mapper.writeTree(generator, executionResult(invocation.getValue()));
+                trees.writeValue(generator, executionResult(invocation.getValue()));
             }
             generator.writeEndObject();
         }

@@ -98,6 +98,11 @@ class StreamedResultsTest {
         assertThat(text(folder.resolve("sebs/experiments.json"))).isEqualTo(written(out ->
                 new SebsExperimentsJsonWriter(mapper).write(report, out)));
         assertThat(text(folder.resolve("report.html"))).isEqualTo(new HtmlReportWriter().render(report));
+        for (String json : List.of("results.json", "sebs/experiments.json")) {
+            assertThat(text(folder.resolve(json))).as("%s as a whole tree is written", json).isEqualTo(mapper
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(folder.resolve(json)
+                            .toFile())));
+        }
         try (var files = Files.list(folder)) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");
