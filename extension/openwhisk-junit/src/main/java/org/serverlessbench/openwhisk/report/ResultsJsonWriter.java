@@ -70,7 +70,7 @@ final class ResultsJsonWriter {
     }
 
     void row(JsonGenerator generator, InvocationRow row) throws IOException {
-        trees.writeValue(generator, codec.toJson(row));
+        codec.write(generator, row);
     }
 
     /** Ends what {@link #startRows} started. */

@@ -1,9 +1,13 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,9 +20,12 @@ final class RowCodec {
     private static final TypeReference<Map<String, Object>> MEASUREMENT = new TypeReference<>() {};
 
     private final ObjectMapper mapper;
+    /** Writes trees into a generator without flushing it after each, which would be a system call per row. */
+    private final ObjectWriter trees;
 
     RowCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.trees = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     ObjectNode toJson(InvocationRow row) {
@@ -27,6 +34,29 @@ final class RowCodec {
             put(node, column.name(), column.value().apply(row));
         }
         return node;
+    }
+
+    /** Writes the object {@link #toJson(InvocationRow)} makes into {@code generator}, without making it. */
+    void write(JsonGenerator generator, InvocationRow row) throws IOException {
+        generator.writeStartObject();
+        for (InvocationColumns.Column column : InvocationColumns.ALL) {
+            Object value = column.value().apply(row);
+            if (value == null) {
+                generator.writeNullField(column.name());
+            } else if (value instanceof String text) {
+                generator.writeStringField(column.name(), text);
+            } else if (value instanceof Long number) {
+                generator.writeNumberField(column.name(), number);
+            } else if (value instanceof Integer number) {
+                generator.writeNumberField(column.name(), number);
+            } else if (value instanceof Boolean flag) {
+                generator.writeBooleanField(column.name(), flag);
+            } else {
+                generator.writeFieldName(column.name());
+                trees.writeValue(generator, mapper.valueToTree(value));
+            }
+        }
+        generator.writeEndObject();
     }
 
     /**
@@ -59,7 +89,8 @@ final class RowCodec {
                 number(node, "providerInitUs"), number(node, "providerWaitUs"), number(node, "benchmarkTimeUs"),
                 node.hasNonNull("memoryMb") ? node.get("memoryMb").intValue() : null, instant(node, "startedAt"),
                 text(node, "deployment"), text(node, "image"), text(node, "benchmark"), text(node, "language"),
-                node.hasNonNull("measurement") ? mapper.convertValue(node.get("measurement"), MEASUREMENT) : null,
+                node.path("measurement").isEmpty() ? null : mapper.convertValue(node.get("measurement"),
+                        MEASUREMENT),
                 new Conditions(text(node, "mode"),
                         node.hasNonNull("concurrency") ? node.get("concurrency").intValue() : null,
                         node.hasNonNull("trial") ? node.get("trial").intValue() : null,

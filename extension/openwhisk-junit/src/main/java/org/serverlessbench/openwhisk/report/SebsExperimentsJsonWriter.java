@@ -69,7 +69,7 @@ final class SebsExperimentsJsonWriter {
             generator.writeStartObject();
             for (Map.Entry<String, InvocationRow> invocation : function.getValue().entrySet()) {
                 generator.writeFieldName(invocation.getKey());
-                trees.writeValue(generator, executionResult(invocation.getValue()));
+                executionResult(generator, invocation.getValue());
             }
             generator.writeEndObject();
         }
@@ -100,42 +100,51 @@ final class SebsExperimentsJsonWriter {
         return functions;
     }
 
-    private ObjectNode executionResult(InvocationRow row) {
-        ObjectNode result = mapper.createObjectNode();
-        ObjectNode times = result.putObject("times");
-        times.put("client", row.clientTimeUs());
-        times.put("client_begin", pythonDatetime(row.startedAt()));
-        times.put("client_end", pythonDatetime(row.startedAt().plus(row.clientTimeUs(), ChronoUnit.MICROS)));
-        putOrNull(times, "benchmark", row.benchmarkTimeUs());
-        times.putNull("initialization");
-        times.putNull("http_startup");
-        times.putNull("http_first_byte_return");
-        ObjectNode providerTimes = result.putObject("provider_times");
-        putOrNull(providerTimes, "execution", row.providerExecutionUs());
-        putOrNull(providerTimes, "initialization", row.providerInitUs());
-        ObjectNode stats = result.putObject("stats");
-        stats.put("cold_start", row.cold());
-        stats.putNull("memory_used");
-        stats.put("failure", !row.success());
+    private void executionResult(JsonGenerator generator, InvocationRow row) throws IOException {
+        generator.writeStartObject();
+        generator.writeObjectFieldStart("times");
+        generator.writeNumberField("client", row.clientTimeUs());
+        generator.writeStringField("client_begin", pythonDatetime(row.startedAt()));
+        generator.writeStringField("client_end", pythonDatetime(row.startedAt().plus(row.clientTimeUs(),
+                ChronoUnit.MICROS)));
+        numberOrNull(generator, "benchmark", row.benchmarkTimeUs());
+        generator.writeNullField("initialization");
+        generator.writeNullField("http_startup");
+        generator.writeNullField("http_first_byte_return");
+        generator.writeEndObject();
+        generator.writeObjectFieldStart("provider_times");
+        numberOrNull(generator, "execution", row.providerExecutionUs());
+        numberOrNull(generator, "initialization", row.providerInitUs());
+        generator.writeEndObject();
+        generator.writeObjectFieldStart("stats");
+        generator.writeBooleanField("cold_start", row.cold());
+        generator.writeNullField("memory_used");
+        generator.writeBooleanField("failure", !row.success());
+        generator.writeEndObject();
         if (row.measurement().isEmpty()) {
-            result.putNull("output");
+            generator.writeNullField("output");
         } else {
-            result.putObject("output").set("measurement", mapper.valueToTree(row.measurement()));
+            generator.writeObjectFieldStart("output");
+            generator.writeFieldName("measurement");
+            trees.writeValue(generator, mapper.valueToTree(row.measurement()));
+            generator.writeEndObject();
         }
-        result.put("request_id", row.activationId());
-        return result;
+        generator.writeStringField("request_id", row.activationId());
+        generator.writeEndObject();
     }
 
-    private static void putOrNull(ObjectNode node, String field, Long value) {
+    private static void numberOrNull(JsonGenerator generator, String field, Long value) throws IOException {
         if (value == null) {
-            node.putNull(field);
+            generator.writeNullField(field);
         } else {
-            node.put(field, value);
+            generator.writeNumberField(field, value);
         }
     }
 
     private static String pythonDatetime(Instant instant) {
-        return PYTHON_DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        // ofEpochSecond: ofInstant looks up the offset's rules for every call
+        return PYTHON_DATETIME.format(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC));
     }
 
     private static double epochSeconds(Instant instant) {
