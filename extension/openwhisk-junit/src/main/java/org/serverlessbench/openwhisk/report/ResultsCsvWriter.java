@@ -3,7 +3,6 @@ package org.serverlessbench.openwhisk.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,11 +30,14 @@ final class ResultsCsvWriter {
     }
 
     void row(InvocationRow row, Writer out) throws IOException {
-        List<String> cells = new ArrayList<>(InvocationColumns.ALL.size());
+        boolean first = true;
         for (InvocationColumns.Column column : InvocationColumns.ALL) {
-            cells.add(text(column.value().apply(row)));
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            out.write(text(column.value().apply(row)));
         }
-        out.write(String.join(",", cells));
         out.write("\r\n");
     }
 

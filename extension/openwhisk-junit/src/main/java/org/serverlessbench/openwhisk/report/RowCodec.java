@@ -51,6 +51,10 @@ final class RowCodec {
                 generator.writeNumberField(column.name(), number);
             } else if (value instanceof Boolean flag) {
                 generator.writeBooleanField(column.name(), flag);
+            } else if (value instanceof Map<?, ?> map && map.isEmpty()) {
+                // what the tree of an empty map writes, without making one
+                generator.writeObjectFieldStart(column.name());
+                generator.writeEndObject();
             } else {
                 generator.writeFieldName(column.name());
                 trees.writeValue(generator, mapper.valueToTree(value));
