@@ -189,8 +189,10 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
         List<InvocationRow> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparing(InvocationRow::startedAt));
         try {
-            if (stream == null) {
+            if (folder == null) {
                 folder = history.create(startedAt);
+            }
+            if (stream == null) {
                 stream = RowStream.start(folder, mapper);
             }
             for (InvocationRow row : ordered) {
