@@ -3,7 +3,6 @@ package org.serverlessbench.openwhisk.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,23 +10,35 @@ import java.util.stream.Collectors;
 /**
  * Writes {@code results.csv} (RFC 4180): a header with the field names of {@code results.json}, then one line per
  * invocation. Empty cells stand for absent values (an empty map too); a map is written as JSON text; cells with
- * commas, quotes or line breaks are quoted.
+ * commas, quotes or line breaks are quoted. The header and each line can be written on their own, so that the file
+ * grows while the run records.
  */
 final class ResultsCsvWriter {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     void write(List<InvocationRow> rows, Writer out) throws IOException {
+        header(out);
+        for (InvocationRow row : rows) {
+            row(row, out);
+        }
+    }
+
+    void header(Writer out) throws IOException {
         out.write(InvocationColumns.names().stream().map(ResultsCsvWriter::cell).collect(Collectors.joining(",")));
         out.write("\r\n");
-        for (InvocationRow row : rows) {
-            List<String> cells = new ArrayList<>(InvocationColumns.ALL.size());
-            for (InvocationColumns.Column column : InvocationColumns.ALL) {
-                cells.add(text(column.value().apply(row)));
+    }
+
+    void row(InvocationRow row, Writer out) throws IOException {
+        boolean first = true;
+        for (InvocationColumns.Column column : InvocationColumns.ALL) {
+            if (!first) {
+                out.write(',');
             }
-            out.write(String.join(",", cells));
-            out.write("\r\n");
+            first = false;
+            out.write(text(column.value().apply(row)));
         }
+        out.write("\r\n");
     }
 
     private String text(Object value) throws IOException {

@@ -1,39 +1,116 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
-/** Writes {@code results.json}: {@code run}, {@code invocations} and {@code summary}, as docs/results.md describes. */
+/**
+ * Writes {@code results.json}: {@code run}, {@code invocations} and {@code summary}, as docs/results.md describes,
+ * pretty-printed. Rows go through the generator one at a time, never as one tree of the whole document, and can be
+ * written ahead of the rest ({@link #startRows}), so that the invocations array grows while the run records and is
+ * copied into the file when the run ends.
+ */
 final class ResultsJsonWriter {
 
+    /** Writes the invocations array's elements into a generator that has just started the array. */
+    interface Rows {
+        void writeTo(JsonGenerator generator) throws IOException;
+    }
+
     private final ObjectMapper mapper;
+    /** Writes trees into a generator without flushing it after each, which would be a system call per row. */
+    private final ObjectWriter trees;
     private final RowCodec codec;
 
     ResultsJsonWriter(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.trees = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.codec = new RowCodec(mapper);
     }
 
     void write(RunReport report, Writer out) throws IOException {
-        mapper.writerWithDefaultPrettyPrinter().writeValue(out, toJson(report));
+        try (JsonGenerator generator = prettyPrinting(mapper.getFactory().createGenerator(out))) {
+            write(report, generator, rowsOf(report));
+        }
     }
 
-    ObjectNode toJson(RunReport report) {
-        ObjectNode root = mapper.createObjectNode();
+    void write(RunReport report, OutputStream out) throws IOException {
+        write(report, out, rowsOf(report));
+    }
+
+    /** Writes the file with {@code rows} as the invocations array's elements. */
+    void write(RunReport report, OutputStream out, Rows rows) throws IOException {
+        try (JsonGenerator generator = generator(out)) {
+            write(report, generator, rows);
+        }
+    }
+
+    /** A pretty-printing UTF-8 generator on {@code out} that leaves {@code out} open when it is closed. */
+    JsonGenerator generator(OutputStream out) throws IOException {
+        return prettyPrinting(mapper.getFactory().createGenerator(out, JsonEncoding.UTF8));
+    }
+
+    /**
+     * Starts a document whose only field is {@code invocations} and leaves the generator in its array, in the state
+     * {@link #write(RunReport, OutputStream, Rows)} leaves it in before the rows: what {@link #row} writes after this
+     * is byte for byte what the rows are in {@code results.json}.
+     */
+    void startRows(JsonGenerator generator) throws IOException {
+        generator.writeStartObject();
+        generator.writeFieldName("invocations");
+        generator.writeStartArray();
+    }
+
+    void row(JsonGenerator generator, InvocationRow row) throws IOException {
+        codec.write(generator, row);
+    }
+
+    /** Ends what {@link #startRows} started. */
+    void endRows(JsonGenerator generator) throws IOException {
+        generator.writeEndArray();
+        generator.writeEndObject();
+    }
+
+    private Rows rowsOf(RunReport report) {
+        return generator -> {
+            for (InvocationRow row : report.rows()) {
+                row(generator, row);
+            }
+        };
+    }
+
+    private static JsonGenerator prettyPrinting(JsonGenerator generator) {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return generator.setPrettyPrinter(new DefaultPrettyPrinter());
+    }
+
+    private void write(RunReport report, JsonGenerator generator, Rows rows) throws IOException {
+        generator.writeStartObject();
         ObjectNode run = codec.toJson(report.run());
         run.put("startedAt", report.startedAt().toString());
         run.put("finishedAt", report.finishedAt().toString());
-        root.set("run", run);
-        ArrayNode invocations = root.putArray("invocations");
-        report.rows().forEach(row -> invocations.add(codec.toJson(row)));
-        ArrayNode summary = root.putArray("summary");
+        generator.writeFieldName("run");
+        trees.writeValue(generator, run);
+        generator.writeFieldName("invocations");
+        generator.writeStartArray();
+        rows.writeTo(generator);
+        generator.writeEndArray();
+        ArrayNode summary = mapper.createArrayNode();
         report.summaries().forEach(test -> summary.add(toJson(test)));
-        root.set("trialSpread", TrialSpreadJson.toJson(mapper, report.trialSpreads()));
+        generator.writeFieldName("summary");
+        trees.writeValue(generator, summary);
+        generator.writeFieldName("trialSpread");
+        trees.writeValue(generator, TrialSpreadJson.toJson(mapper, report.trialSpreads()));
         if (report.baselineRunId() != null) {
-            ObjectNode baseline = root.putObject("baseline");
+            ObjectNode baseline = mapper.createObjectNode();
             baseline.put("run", report.baselineRunId());
             baseline.put("test", "Mann-Whitney U, two-sided, p < " + Comparison.SIGNIFICANCE);
             ArrayNode groups = baseline.putArray("groups");
@@ -48,8 +125,10 @@ final class ResultsJsonWriter {
                 node.put("baselineCount", comparison.baselineCount());
                 node.put("count", comparison.currentCount());
             });
+            generator.writeFieldName("baseline");
+            trees.writeValue(generator, baseline);
         }
-        return root;
+        generator.writeEndObject();
     }
 
     private ObjectNode toJson(TestSummary summary) {

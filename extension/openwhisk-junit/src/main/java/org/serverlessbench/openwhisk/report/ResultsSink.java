@@ -1,5 +1,6 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -9,18 +10,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.serverlessbench.openwhisk.junit.ConfigurationKeys;
 
 /**
- * Collects the invocations of one engine run in memory and, when it is closed at the end of the run, writes the
- * run's folder in the results directory ({@code results.json}, {@code results.csv}, {@code report.html} and the SeBS
- * export, see {@link ResultsFiles}), points {@code latest} at it, removes the oldest runs beyond the number to keep
- * and prints the summary table, compared with the baseline run when one is configured. A run without invocations
- * writes and prints nothing. Kept in the root {@code ExtensionContext.Store}, so Jupiter closes it after
+ * Writes the invocations of one engine run to the run's folder in the results directory as they come
+ * ({@code results.csv}, SeBS's {@code result.csv} and the invocations of {@code results.json}, see {@link RowStream}),
+ * the folder made at the first invocation; when it is closed at the end of the run, completes the files
+ * ({@code results.json}, {@code report.html} and the SeBS export, see {@link ResultsFiles}) from the rows read back,
+ * in the order of their start, points {@code latest} at the folder, removes the oldest runs beyond the number to
+ * keep and prints the summary table, compared with the baseline run when one is configured. The rows are not kept in
+ * memory during the run, except those a regression check needs. A run without invocations writes and prints
+ * nothing. Kept in the root {@code ExtensionContext.Store}, so Jupiter closes it after
  * the last test, also when tests failed; it implements both close interfaces so that this does not depend on
  * {@code junit.jupiter.extensions.store.close.autocloseable.enabled}. Safe to use from several threads.
  */
@@ -34,7 +40,12 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
     private final Instant startedAt;
     private final Clock clock;
     private final PrintStream out;
-    private final List<InvocationRow> rows = new ArrayList<>();
+    private final RunHistory history;
+    private final ObjectMapper mapper = new ObjectMapper();
+    /** The measured rows of each test, kept only to check for regressions. */
+    private final Map<String, List<InvocationRow>> measuredByTest = new HashMap<>();
+    private Path folder;
+    private RowStream stream;
     private boolean closed;
 
     private ResultsSink(Path directory, ResultsOptions options, Baseline baseline, RunInfo run, Clock clock,
@@ -46,6 +57,7 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
         this.clock = clock;
         this.out = out;
         this.startedAt = clock.instant();
+        this.history = new RunHistory(directory);
     }
 
     /**
@@ -114,10 +126,10 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
      * this to fail on a regression ({@link ResultsOptions#failOnRegression()}).
      */
     public synchronized List<String> regressionsOf(String test) {
-        if (baseline == null || !options.failOnRegression()) {
+        if (!checksRegressions()) {
             return List.of();
         }
-        List<InvocationRow> ofTest = rows.stream().filter(row -> row.test().equals(test)).toList();
+        List<InvocationRow> ofTest = measuredByTest.getOrDefault(test, List.of());
         List<String> regressions = new ArrayList<>();
         baseline.compare(ofTest).forEach((group, comparison) -> {
             if (comparison.verdict() == Comparison.Verdict.REGRESSED) {
@@ -141,18 +153,59 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
         return directory;
     }
 
+    private boolean checksRegressions() {
+        return baseline != null && options.failOnRegression();
+    }
+
     /**
      * Adds {@code row} to the run's results.
      *
      * @throws IllegalStateException when the sink is closed (the run has ended)
+     * @throws UncheckedIOException when the row cannot be written
      */
-    public synchronized void append(InvocationRow row) {
-        Objects.requireNonNull(row, "row");
-        if (closed) {
-            throw new IllegalStateException("The results of this run were already written to " + directory
-                    + "; invocation " + row.activationId() + " of " + row.test() + " came after the end of the run");
+    public void append(InvocationRow row) {
+        appendAll(List.of(row));
+    }
+
+    /**
+     * Adds {@code rows} to the run's results, in the order they started, and hands them to the operating system, so
+     * that they are in {@code results.csv} even if the JVM dies before the end of the run.
+     *
+     * @throws IllegalStateException when the sink is closed (the run has ended)
+     * @throws UncheckedIOException when the rows cannot be written
+     */
+    public synchronized void appendAll(List<InvocationRow> rows) {
+        for (InvocationRow row : rows) {
+            Objects.requireNonNull(row, "row");
+            if (closed) {
+                throw new IllegalStateException("The results of this run were already written to " + directory
+                        + "; invocation " + row.activationId() + " of " + row.test()
+                        + " came after the end of the run");
+            }
         }
-        rows.add(row);
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<InvocationRow> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparing(InvocationRow::startedAt));
+        try {
+            if (folder == null) {
+                folder = history.create(startedAt);
+            }
+            if (stream == null) {
+                stream = RowStream.start(folder, mapper);
+            }
+            for (InvocationRow row : ordered) {
+                stream.append(row);
+                if (checksRegressions() && row.inStatistics()) {
+                    measuredByTest.computeIfAbsent(row.test(), test -> new ArrayList<>()).add(row);
+                }
+            }
+            stream.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the results of this run to " + (folder == null ? directory
+                    : folder) + " (configured by " + ConfigurationKeys.RESULTS_DIR + "): " + e, e);
+        }
     }
 
     /**
@@ -162,51 +215,51 @@ public final class ResultsSink implements AutoCloseable, ExtensionContext.Store.
      */
     @Override
     public void close() {
-        List<InvocationRow> recorded;
+        RowStream streamed;
         RunInfo info;
+        Path written;
         synchronized (this) {
             info = run;
             if (closed) {
                 return;
             }
             closed = true;
-            recorded = new ArrayList<>(rows);
-            rows.clear();
+            streamed = stream;
+            written = folder;
+            stream = null;
+            measuredByTest.clear();
         }
-        if (recorded.isEmpty()) {
+        if (streamed == null) {
             return;
         }
-        recorded.sort(Comparator.comparing(InvocationRow::startedAt));
-        RunReport report = RunReport.of(info, startedAt, clock.instant(), recorded);
-        if (baseline != null) {
-            report = report.comparedWith(baseline.runId(), baseline.compare(recorded));
-        }
-        RunHistory history = new RunHistory(directory);
-        Path folder = null;
+        RunReport report;
         try {
-            folder = history.create(startedAt);
-            ResultsFiles.write(folder, report);
-            history.markLatest(folder);
-            history.prune(options.keep(), folder);
+            List<InvocationRow> recorded = streamed.finish();
+            if (!streamed.inOrder()) {
+                recorded = new ArrayList<>(recorded);
+                recorded.sort(Comparator.comparing(InvocationRow::startedAt));
+            }
+            report = RunReport.of(info, startedAt, clock.instant(), recorded);
+            if (baseline != null) {
+                report = report.comparedWith(baseline.runId(), baseline.compare(recorded));
+            }
+            if (streamed.inOrder()) {
+                ResultsFiles.finish(written, report, streamed);
+            } else {
+                // tests that ran in parallel, or a class whose @BeforeAll rows came at its end: the files in order
+                ResultsFiles.write(written, report);
+            }
+            streamed.deletePart();
+            history.markLatest(written);
+            history.prune(options.keep(), written);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(folder, e);
             throw new UncheckedIOException("Cannot write the results of this run to " + directory + " (configured by "
-                    + ConfigurationKeys.RESULTS_DIR + "): " + e, e instanceof IOException io ? io : new IOException(e));
+                    + ConfigurationKeys.RESULTS_DIR + "): " + e + "; the rows recorded are in "
+                    + written.resolve(ResultsFiles.CSV), e instanceof IOException io ? io : new IOException(e));
         }
-        out.print(SummaryTable.render(report, folder.resolve(ResultsFiles.JSON) + ", " + ResultsFiles.CSV + ", "
+        out.print(SummaryTable.render(report, written.resolve(ResultsFiles.JSON) + ", " + ResultsFiles.CSV + ", "
                 + ResultsFiles.HTML + " and " + ResultsFiles.SEBS + "/"));
         out.flush();
-    }
-
-    private static void deleteQuietly(Path folder, Exception cause) {
-        if (folder == null) {
-            return;
-        }
-        try {
-            RunHistory.deleteTree(folder);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package org.serverlessbench.openwhisk.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -9,6 +13,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an {@code experiments.json} shaped like SeBS's serialized {@code Result}: {@code config},
@@ -25,78 +32,119 @@ final class SebsExperimentsJsonWriter {
     private static final DateTimeFormatter PYTHON_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final ObjectMapper mapper;
+    /** Writes trees into a generator without flushing it after each, which would be a system call per row. */
+    private final ObjectWriter trees;
 
     SebsExperimentsJsonWriter(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.trees = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     void write(RunReport report, Writer out) throws IOException {
-        mapper.writerWithDefaultPrettyPrinter().writeValue(out, toJson(report));
+        try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            write(report, generator);
+        }
     }
 
-    ObjectNode toJson(RunReport report) {
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode config = root.putObject("config");
+    /**
+     * Writes the document through the generator, one execution result at a time: a tree of every invocation was the
+     * largest part of writing 100 000 rows (ExtensionCostBenchmark, docs/experiments.md).
+     */
+    private void write(RunReport report, JsonGenerator generator) throws IOException {
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setPrettyPrinter(new DefaultPrettyPrinter());
+        generator.writeStartObject();
+        ObjectNode config = mapper.createObjectNode();
         config.putObject("experiments");
         ObjectNode deployment = config.putObject("deployment");
         deployment.put("name", "openwhisk");
         deployment.put("target", report.run().target());
         deployment.put("apiHost", report.run().apiHost());
-        ObjectNode invocations = root.putObject("_invocations");
+        generator.writeFieldName("config");
+        trees.writeValue(generator, config);
+        generator.writeFieldName("_invocations");
+        generator.writeStartObject();
+        for (Map.Entry<String, Map<String, InvocationRow>> function : byFunction(report.rows()).entrySet()) {
+            generator.writeFieldName(function.getKey());
+            generator.writeStartObject();
+            for (Map.Entry<String, InvocationRow> invocation : function.getValue().entrySet()) {
+                generator.writeFieldName(invocation.getKey());
+                executionResult(generator, invocation.getValue());
+            }
+            generator.writeEndObject();
+        }
+        generator.writeEndObject();
+        generator.writeFieldName("_metrics");
+        generator.writeStartObject();
+        generator.writeEndObject();
+        generator.writeNumberField("begin_time", epochSeconds(report.startedAt()));
+        generator.writeNumberField("end_time", epochSeconds(report.finishedAt()));
+        generator.writeNullField("result_bucket");
+        generator.writeEndObject();
+    }
+
+    /**
+     * The measured rows by function, then by request id, functions and ids in the order they first appear; a request
+     * id seen twice keeps its first place and its last row, as SeBS's dictionaries do.
+     */
+    private static Map<String, Map<String, InvocationRow>> byFunction(List<InvocationRow> rows) {
+        Map<String, Map<String, InvocationRow>> functions = new LinkedHashMap<>();
         int failed = 0;
-        for (InvocationRow row : report.rows()) {
+        for (InvocationRow row : rows) {
             if (row.warmup()) {
                 continue;
             }
-            ObjectNode function = invocations.has(row.function())
-                    ? (ObjectNode) invocations.get(row.function())
-                    : invocations.putObject(row.function());
             String requestId = row.activationId() != null ? row.activationId() : "failed-" + failed++;
-            function.set(requestId, executionResult(row));
+            functions.computeIfAbsent(row.function(), function -> new LinkedHashMap<>()).put(requestId, row);
         }
-        root.putObject("_metrics");
-        root.put("begin_time", epochSeconds(report.startedAt()));
-        root.put("end_time", epochSeconds(report.finishedAt()));
-        root.putNull("result_bucket");
-        return root;
+        return functions;
     }
 
-    private ObjectNode executionResult(InvocationRow row) {
-        ObjectNode result = mapper.createObjectNode();
-        ObjectNode times = result.putObject("times");
-        times.put("client", row.clientTimeUs());
-        times.put("client_begin", pythonDatetime(row.startedAt()));
-        times.put("client_end", pythonDatetime(row.startedAt().plus(row.clientTimeUs(), ChronoUnit.MICROS)));
-        putOrNull(times, "benchmark", row.benchmarkTimeUs());
-        times.putNull("initialization");
-        times.putNull("http_startup");
-        times.putNull("http_first_byte_return");
-        ObjectNode providerTimes = result.putObject("provider_times");
-        putOrNull(providerTimes, "execution", row.providerExecutionUs());
-        putOrNull(providerTimes, "initialization", row.providerInitUs());
-        ObjectNode stats = result.putObject("stats");
-        stats.put("cold_start", row.cold());
-        stats.putNull("memory_used");
-        stats.put("failure", !row.success());
+    private void executionResult(JsonGenerator generator, InvocationRow row) throws IOException {
+        generator.writeStartObject();
+        generator.writeObjectFieldStart("times");
+        generator.writeNumberField("client", row.clientTimeUs());
+        generator.writeStringField("client_begin", pythonDatetime(row.startedAt()));
+        generator.writeStringField("client_end", pythonDatetime(row.startedAt().plus(row.clientTimeUs(),
+                ChronoUnit.MICROS)));
+        numberOrNull(generator, "benchmark", row.benchmarkTimeUs());
+        generator.writeNullField("initialization");
+        generator.writeNullField("http_startup");
+        generator.writeNullField("http_first_byte_return");
+        generator.writeEndObject();
+        generator.writeObjectFieldStart("provider_times");
+        numberOrNull(generator, "execution", row.providerExecutionUs());
+        numberOrNull(generator, "initialization", row.providerInitUs());
+        generator.writeEndObject();
+        generator.writeObjectFieldStart("stats");
+        generator.writeBooleanField("cold_start", row.cold());
+        generator.writeNullField("memory_used");
+        generator.writeBooleanField("failure", !row.success());
+        generator.writeEndObject();
         if (row.measurement().isEmpty()) {
-            result.putNull("output");
+            generator.writeNullField("output");
         } else {
-            result.putObject("output").set("measurement", mapper.valueToTree(row.measurement()));
+            generator.writeObjectFieldStart("output");
+            generator.writeFieldName("measurement");
+            trees.writeValue(generator, mapper.valueToTree(row.measurement()));
+            generator.writeEndObject();
         }
-        result.put("request_id", row.activationId());
-        return result;
+        generator.writeStringField("request_id", row.activationId());
+        generator.writeEndObject();
     }
 
-    private static void putOrNull(ObjectNode node, String field, Long value) {
+    private static void numberOrNull(JsonGenerator generator, String field, Long value) throws IOException {
         if (value == null) {
-            node.putNull(field);
+            generator.writeNullField(field);
         } else {
-            node.put(field, value);
+            generator.writeNumberField(field, value);
         }
     }
 
     private static String pythonDatetime(Instant instant) {
-        return PYTHON_DATETIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        // ofEpochSecond: ofInstant looks up the offset's rules for every call
+        return PYTHON_DATETIME.format(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC));
     }
 
     private static double epochSeconds(Instant instant) {

@@ -19,23 +19,32 @@ final class SebsResultCsvWriter {
             "client_time", "provider_time", "mem_used");
 
     void write(List<InvocationRow> rows, Writer out) throws IOException {
+        header(out);
+        for (InvocationRow row : rows) {
+            row(row, out);
+        }
+    }
+
+    void header(Writer out) throws IOException {
         out.write(String.join(",", COLUMNS));
         out.write("\r\n");
-        for (InvocationRow row : rows) {
-            if (row.warmup()) {
-                continue;
-            }
-            out.write(String.join(",",
-                    cell(row.memoryMb()),
-                    row.conditions().mode() != null ? row.conditions().mode() : row.cold() ? "cold" : "warm",
-                    row.cold() ? "True" : "False",
-                    cell(row.benchmarkTimeUs()),
-                    "",
-                    Long.toString(row.clientTimeUs()),
-                    cell(row.providerExecutionUs()),
-                    ""));
-            out.write("\r\n");
+    }
+
+    /** Writes the line of {@code row}; nothing for a warm-up. */
+    void row(InvocationRow row, Writer out) throws IOException {
+        if (row.warmup()) {
+            return;
         }
+        out.write(String.join(",",
+                cell(row.memoryMb()),
+                row.conditions().mode() != null ? row.conditions().mode() : row.cold() ? "cold" : "warm",
+                row.cold() ? "True" : "False",
+                cell(row.benchmarkTimeUs()),
+                "",
+                Long.toString(row.clientTimeUs()),
+                cell(row.providerExecutionUs()),
+                ""));
+        out.write("\r\n");
     }
 
     private static String cell(Number value) {

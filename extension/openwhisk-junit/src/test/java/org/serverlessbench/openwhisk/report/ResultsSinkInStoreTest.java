@@ -139,7 +139,7 @@ class ResultsSinkInStoreTest {
         @Test
         void replacesTheResultsFolderWithAFile(ResultsSink sink) throws IOException {
             sink.append(Rows.warm(BlockingTestCases.class.getName() + "#blocks", "f", 1, 2_000, 1_000));
-            Files.delete(sink.directory());
+            RunHistory.deleteTree(sink.directory());
             Files.writeString(sink.directory(), "a file where the results folder was");
         }
     }

@@ -62,11 +62,15 @@ class ResultsSinkTest {
         sink.append(Rows.warm(measures, "sleep-python", 3, 1_000, 1_000));
         sink.append(Rows.warm(measures, "sleep-python", 4, 3_000, 2_000));
 
-        assertThat(results).isEmptyDirectory();
+        Path folder = results.resolve("20261126-175900-000");
+        assertThat(listing(results)).as("the run's folder, made at the first row").containsExactly(folder
+                .getFileName().toString());
+        assertThat(Csv.parse(Files.readString(folder.resolve("results.csv"), StandardCharsets.UTF_8)))
+                .as("every row on disk before the end of the run, in the order appended").hasSize(7)
+                .element(1).satisfies(row -> assertThat(row.get(0)).isEqualTo(fails));
         sink.close();
 
         assertThat(listing(results)).containsExactlyInAnyOrder("20261126-175900-000", "latest");
-        Path folder = results.resolve("20261126-175900-000");
         assertThat(results.resolve("latest")).isSymbolicLink();
         assertThat(results.resolve("latest").toRealPath()).isEqualTo(folder.toRealPath());
         assertThat(listing(folder)).containsExactlyInAnyOrder("results.json", "results.csv", "report.html", "sebs");

@@ -189,12 +189,14 @@ final class Recorder {
             pending.clear();
         }
         List<Invocation> measured = new ArrayList<>();
+        List<InvocationRow> rows = new ArrayList<>(done.size());
         for (Pending recorded : done) {
-            sink.append(row(recorded.invocation(), recorded.conditions(), recorded.latencyUs()));
+            rows.add(row(recorded.invocation(), recorded.conditions(), recorded.latencyUs()));
             if (!recorded.invocation().warmup()) {
                 measured.add(recorded.invocation());
             }
         }
+        sink.appendAll(rows);
         Map<String, String> entries = ReportEntries.of(measured);
         if (!entries.isEmpty()) {
             publisher.accept(entries);

@@ -26,6 +26,7 @@ import org.serverlessbench.openwhisk.client.KeyValue;
 import org.serverlessbench.openwhisk.client.OpenWhiskClient;
 import org.serverlessbench.openwhisk.junit.Trigger;
 import org.serverlessbench.openwhisk.junit.TriggerType;
+import org.serverlessbench.openwhisk.report.InvocationRow;
 import org.serverlessbench.openwhisk.report.ResultsSink;
 import org.serverlessbench.openwhisk.report.RunInfo;
 import org.serverlessbench.openwhisk.report.Statistics;
@@ -38,7 +39,9 @@ import org.serverlessbench.openwhisk.report.Statistics;
  * {@link Calls.Call} that answers at once with a canned activation record, built as the library call builds its
  * invocation. Timed per invocation: {@code trigger.invoke} (the call, the recorder's bookkeeping and the progress
  * line); then per row: {@link Recorder#finish} (waiting for the record, building the row, appending it to the
- * results sink) and closing the sink (writing results.json, results.csv, report.html and the SeBS files).
+ * results files) and closing the sink (completing results.json, writing report.html and the SeBS export). Also
+ * printed: the heap still in use after {@code finish} (after a collection; the rows are not kept), and the cost of
+ * appending the same rows one per call, each call flushed to the files as a test of one invocation does.
  */
 public final class ExtensionCostBenchmark {
 
@@ -92,18 +95,23 @@ public final class ExtensionCostBenchmark {
                 Recorder recorder = Recorder.of(context);
                 Trigger trigger = FunctionTrigger.create(action, new CannedCall(), recorder,
                         new TestPolicy(false, 0, context, null));
+                long heapBefore = heapAfterCollection();
                 long[] invokeNanos = new long[INVOCATIONS];
                 for (int i = 0; i < INVOCATIONS; i++) {
                     long start = System.nanoTime();
                     trigger.invoke(parameters);
                     invokeNanos[i] = System.nanoTime() - start;
                 }
+                long[] finishCpu = cpuNanos();
                 long finishStart = System.nanoTime();
                 recorder.finish(sink, entries -> { });
                 long finishNanos = System.nanoTime() - finishStart;
+                long[] closeCpu = cpuNanos();
+                double heapMb = (heapAfterCollection() - heapBefore) / 1e6;
                 long closeStart = System.nanoTime();
                 sink.close();
                 long closeNanos = System.nanoTime() - closeStart;
+                long[] endCpu = cpuNanos();
                 Statistics invoke = Statistics.of(invokeNanos);
                 double finishUs = finishNanos / 1000.0 / INVOCATIONS;
                 double closeUs = closeNanos / 1000.0 / INVOCATIONS;
@@ -114,10 +122,57 @@ public final class ExtensionCostBenchmark {
                         invoke.p50() / 1000.0 + finishUs + closeUs,
                         invoke.p50() / 1000.0 + finishUs + closeUs <= 50 ? "met" : "NOT met",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.out.printf(Locale.ROOT, "round %d: CPU time per row (this thread / the whole JVM, collector"
+                        + " and compiler included): finish %.2f / %.2f µs, results files %.2f / %.2f µs%n", round,
+                        (closeCpu[0] - finishCpu[0]) / 1000.0 / INVOCATIONS,
+                        (closeCpu[1] - finishCpu[1]) / 1000.0 / INVOCATIONS,
+                        (endCpu[0] - closeCpu[0]) / 1000.0 / INVOCATIONS,
+                        (endCpu[1] - closeCpu[1]) / 1000.0 / INVOCATIONS);
+                System.out.printf(Locale.ROOT, "round %d: heap in use after finish %.1f MB more than before the"
+                        + " invocations; %s%n", round, heapMb, appendOnePerCall(directory, action));
                 deleteRecursively(directory);
             }
             client.close();
         }
+    }
+
+    /**
+     * CPU time of this thread and of the whole JVM: on a machine shared with other builds, wall-clock time mostly
+     * measures the wait for a CPU.
+     */
+    private static long[] cpuNanos() {
+        return new long[] {ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()};
+    }
+
+    private static long heapAfterCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Appends {@link #INVOCATIONS} rows to a new sink one per call, each call flushed, and closes it. */
+    private static String appendOnePerCall(Path parent, DeployedAction action) throws Exception {
+        Path directory = Files.createDirectories(parent.resolve("one-per-call"));
+        ResultsSink sink = ResultsSink.open(directory, new RunInfo("embedded", "http://127.0.0.1:9", Map.of()));
+        long[] appendNanos = new long[INVOCATIONS];
+        Instant begin = Instant.now();
+        for (int i = 0; i < INVOCATIONS; i++) {
+            InvocationRow row = new InvocationRow("CostTestCases#cost", action.name(), action.actionName(),
+                    "library", Integer.toHexString(i), false, false, "success", true, 5, 1000L, null, 1000L, null,
+                    256, begin.plusNanos(i * 1000L));
+            long start = System.nanoTime();
+            sink.append(row);
+            appendNanos[i] = System.nanoTime() - start;
+        }
+        long closeStart = System.nanoTime();
+        sink.close();
+        long closeNanos = System.nanoTime() - closeStart;
+        Statistics append = Statistics.of(appendNanos);
+        return String.format(Locale.ROOT, "one row per append (flushed each): append p50 %.2f µs p99 %.2f µs,"
+                + " mean %.2f µs; close %.2f µs per row; load average %.2f", append.p50() / 1000.0,
+                append.p99() / 1000.0, append.mean() / 1000.0, closeNanos / 1000.0 / INVOCATIONS,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Answers at once with a successful warm record, building the invocation as {@link Calls#library} does. */
