@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,9 +90,11 @@ class TrialSpreadTest {
     }
 
     @Test
-    void resultsJsonHasTheSpreadOfEachGroup() {
+    void resultsJsonHasTheSpreadOfEachGroup() throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode json = new ResultsJsonWriter(mapper).toJson(report()).path("trialSpread");
+        StringWriter written = new StringWriter();
+        new ResultsJsonWriter(mapper).write(report(), written);
+        JsonNode json = mapper.readTree(written.toString()).path("trialSpread");
 
         assertThat(json).hasSize(1);
         JsonNode warm = json.get(0);
