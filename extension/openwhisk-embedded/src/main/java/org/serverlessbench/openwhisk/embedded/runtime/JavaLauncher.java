@@ -79,7 +79,8 @@ final class JavaLauncher implements RuntimeLauncher {
             }
             gsonCopied = true;
         }
-        return runtimePath + File.pathSeparator + gsonJar;
+        // Gson first: the runtime's class path entry may hold Gson too (the standalone jar shades in 2.11.0).
+        return gsonJar + File.pathSeparator + runtimePath;
     }
 
     @Override
