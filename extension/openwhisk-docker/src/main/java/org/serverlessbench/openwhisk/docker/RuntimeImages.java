@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.serverlessbench.openwhisk.embedded.runtime.JavaActionGson;
 
 /**
  * The project's runtime images, made on this machine because no image registry is reachable from it: a Debian
@@ -34,9 +35,8 @@ public final class RuntimeImages {
     private static final String SUITE = "bookworm";
     private static final String BASE_REPOSITORY = "openwhisk-junit/debian";
     private static final String EMBEDDED_RUNTIME = "/org/serverlessbench/openwhisk/embedded/runtime/";
-    /** The Java action runtime and Gson are runtime dependencies: only their jars go into the image. */
+    /** The Java action runtime is a runtime dependency: only its classes and the actions' Gson go into the image. */
     private static final String JAVA_RUNTIME = "org.serverlessbench.openwhisk.runtime.java.JavaActionRuntime";
-    private static final String GSON = "com.google.gson.JsonObject";
     private static final String JAVA_RUNTIME_PACKAGE =
             JAVA_RUNTIME.substring(0, JAVA_RUNTIME.lastIndexOf('.')).replace('.', '/') + "/";
     private static final Map<String, String> IMAGES = Map.of(
@@ -94,7 +94,7 @@ public final class RuntimeImages {
                 case "python" -> copyResource(EMBEDDED_RUNTIME + "python-proxy.py", context.resolve("python-proxy.py"));
                 default -> {
                     writeJavaRuntimeJar(context.resolve("java-runtime.jar"));
-                    Files.copy(classPathEntry(runtimeClass(GSON)), context.resolve("gson.jar"));
+                    JavaActionGson.copyTo(context.resolve("gson.jar"));
                 }
             }
             Map<String, String> args = "java".equals(family)
@@ -208,7 +208,7 @@ public final class RuntimeImages {
             return Class.forName(name, false, RuntimeImages.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(name + " is not on the class path; openwhisk-docker needs the runtime"
-                    + " dependencies org.serverlessbench:openwhisk-java-runtime and com.google.code.gson:gson", e);
+                    + " dependency org.serverlessbench:openwhisk-java-runtime", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +12,9 @@ import java.util.Optional;
 
 /**
  * {@code java:8}: a child JVM (the {@code java} of the running JVM) with the Java action runtime (artifact
- * {@code openwhisk-java-runtime}) and Gson on its class path, its heap limited to fit the action's memory and tuned
- * for a fast start. Both are runtime dependencies, found by class name on this JVM's class path.
+ * {@code openwhisk-java-runtime}) and the actions' Gson ({@link JavaActionGson}, not this JVM's) on its class path,
+ * its heap limited to fit the action's memory and tuned for a fast start. The runtime is a runtime dependency, found
+ * by class name on this JVM's class path; the Gson jar is copied out of it once, into the factory's work directory.
  */
 final class JavaLauncher implements RuntimeLauncher {
 
@@ -19,21 +22,29 @@ final class JavaLauncher implements RuntimeLauncher {
     private static final int NATIVE_RESERVE_MB = 32;
 
     private static final String RUNTIME_CLASS = "org.serverlessbench.openwhisk.runtime.java.JavaActionRuntime";
-    private static final String GSON_CLASS = "com.google.gson.JsonObject";
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    private final String classPath;
+    private final Path gsonJar;
+    private final String runtimePath;
     private final String classPathProblem;
+    private boolean gsonCopied;
 
-    JavaLauncher() {
+    /** Copies the actions' Gson to {@code directory} when the first action JVM starts. */
+    JavaLauncher(Path directory) {
+        this.gsonJar = directory.resolve("gson.jar");
         String path = null;
         String problem = null;
         try {
-            path = location(RUNTIME_CLASS) + File.pathSeparator + location(GSON_CLASS);
+            path = location(RUNTIME_CLASS);
+            if (!JavaActionGson.available()) {
+                problem = "class path resource " + JavaActionGson.RESOURCE + " (the Gson of java actions) is"
+                        + " missing, so the java action runtime cannot be started; use an openwhisk-java-runtime"
+                        + " of the same version as openwhisk-embedded";
+            }
         } catch (IllegalStateException e) {
             problem = e.getMessage();
         }
-        this.classPath = path;
+        this.runtimePath = path;
         this.classPathProblem = problem;
     }
 
@@ -44,7 +55,7 @@ final class JavaLauncher implements RuntimeLauncher {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("class " + className + " is not on the class path, so the java action"
                     + " runtime cannot be started; add the dependency org.serverlessbench:openwhisk-java-runtime"
-                    + " (it brings Gson) with scope runtime or test");
+                    + " with scope runtime or test");
         }
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
@@ -57,6 +68,19 @@ final class JavaLauncher implements RuntimeLauncher {
             throw new IllegalStateException("the class path entry of " + type.getName() + " ("
                     + source.getLocation() + ") is not a local file, so the java action runtime cannot be started");
         }
+    }
+
+    private synchronized String classPath() {
+        if (!gsonCopied) {
+            try {
+                JavaActionGson.copyTo(gsonJar);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot copy the Gson of java actions to " + gsonJar, e);
+            }
+            gsonCopied = true;
+        }
+        // Gson first: the runtime's class path entry may hold Gson too (the standalone jar shades in 2.11.0).
+        return gsonJar + File.pathSeparator + runtimePath;
     }
 
     @Override
@@ -99,7 +123,7 @@ final class JavaLauncher implements RuntimeLauncher {
                 "-Dsun.net.httpserver.nodelay=true",
                 "-Djava.io.tmpdir=" + spec.directory(),
                 "-Dfile.encoding=UTF-8",
-                "-cp", classPath,
+                "-cp", classPath(),
                 RUNTIME_CLASS,
                 LaunchSpec.ANNOUNCED_PORT);
     }

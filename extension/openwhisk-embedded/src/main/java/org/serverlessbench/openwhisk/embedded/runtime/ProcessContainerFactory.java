@@ -80,7 +80,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
                 cgroups.map(Cgroups::runDirectories).orElse(List.of()), setsid);
         register(new NodeLauncher(path, scripts));
         register(new PythonLauncher(path, scripts));
-        register(new JavaLauncher());
+        register(new JavaLauncher(this.workDirectory.resolve("java")));
         this.http = new RuntimeHttp();
         this.shutdownHook = new Thread(this::releaseEverything, "openwhisk-runtimes-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -78,6 +78,28 @@ class JavaRuntimeTest {
                     result.addProperty("pid", new ProcessBuilder("sleep", "60").start().pid());
                     return result;
                 }
+                public static JsonObject gson(JsonObject args) throws Exception {
+                    JsonObject result = new JsonObject();
+                    java.io.File jar = new java.io.File(com.google.gson.Gson.class.getProtectionDomain()
+                            .getCodeSource().getLocation().toURI());
+                    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+                        result.addProperty("version",
+                                file.getManifest().getMainAttributes().getValue("Bundle-Version"));
+                    }
+                    boolean isEmpty = true;
+                    try {
+                        JsonObject.class.getMethod("isEmpty");
+                    } catch (NoSuchMethodException absent) {
+                        isEmpty = false;
+                    }
+                    result.addProperty("isEmpty", isEmpty);
+                    return result;
+                }
+                public static JsonObject empty(JsonObject args) {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("empty", args.isEmpty());
+                    return result;
+                }
                 public static String notAnAction(JsonObject args) {
                     return "";
                 }
@@ -173,6 +195,30 @@ class JavaRuntimeTest {
             JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
             assertSeesTheRunsOwVariables(result);
             assertThat(result.get("idProperty").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
+        }
+    }
+
+    /** OpenWhisk's java:8 gives every action Gson 2.9.0; the test JVM has the build's (2.11.0). */
+    @Test
+    void givesActionsTheGsonOfOpenWhisksJavaRuntimeNotTheTestJvms() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#gson")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).get("version").asText()).isEqualTo("2.9.0");
+            assertThat(json(response).get("isEmpty").asBoolean()).as("JsonObject.isEmpty(), new in 2.10").isFalse();
+        }
+    }
+
+    /** Compiled against the test JVM's Gson, where JsonObject.isEmpty() exists; fails as on OpenWhisk. */
+    @Test
+    void failsAnActionThatCallsAGsonMemberOpenWhisksRuntimeLacks() throws Exception {
+        try (ActionContainer container = initialized("demo.Actions#empty")) {
+            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
+            assertThat(response.statusCode()).isEqualTo(502);
+            assertThat(json(response).get("error").asText())
+                    .contains("java.lang.NoSuchMethodError").contains("JsonObject.isEmpty()");
+            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
+                    .anyMatch(line -> line.startsWith("java.lang.NoSuchMethodError"));
         }
     }
 
