@@ -42,6 +42,7 @@ import org.serverlessbench.openwhisk.embedded.runtime.RuntimeHttp;
  * when {@link Builder#allKinds(boolean)} is set, every kind in the project's runtime images; other kinds go to the
  * given process factory. Containers get the action's memory as {@code --memory} (and as the swap limit), CPU shares
  * in proportion to memory, {@code --init}, the labels of this run and of the owning JVM, and a port on 127.0.0.1.
+ * A cold start starts a spare created after the previous one of the same configuration ({@link SpareContainers}).
  * A new factory first removes containers whose owning JVM is gone. See {@code docs/docker.md}.
  */
 public final class DockerContainerFactory implements ContainerFactory {
