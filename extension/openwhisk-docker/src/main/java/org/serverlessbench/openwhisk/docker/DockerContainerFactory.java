@@ -42,6 +42,7 @@ import org.serverlessbench.openwhisk.embedded.runtime.RuntimeHttp;
  * when {@link Builder#allKinds(boolean)} is set, every kind in the project's runtime images; other kinds go to the
  * given process factory. Containers get the action's memory as {@code --memory} (and as the swap limit), CPU shares
  * in proportion to memory, {@code --init}, the labels of this run and of the owning JVM, and a port on 127.0.0.1.
+ * A cold start starts a spare created after the previous one of the same configuration ({@link SpareContainers}).
  * A new factory first removes containers whose owning JVM is gone. See {@code docs/docker.md}.
  */
 public final class DockerContainerFactory implements ContainerFactory {
@@ -82,6 +83,8 @@ public final class DockerContainerFactory implements ContainerFactory {
     private final Map<String, RuntimePort> runtimePorts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pauser;
     private final Set<DockerActionContainer> running = ConcurrentHashMap.newKeySet();
+    /** {@code null} when cold starts create their container themselves. */
+    private final SpareContainers spares;
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<String, Optional<String>> engineProblem = new ConcurrentHashMap<>();
     private final String ownerPid = Long.toString(ProcessHandle.current().pid());
@@ -108,6 +111,8 @@ public final class DockerContainerFactory implements ContainerFactory {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         this.pauser = scheduler;
+        this.spares = builder.spareContainers ? new SpareContainers(
+                reference -> images.find(reference).map(InspectImageResponse::getId), this::removeQuietly) : null;
         this.shutdownHook = new Thread(this::removeEverything, "openwhisk-docker-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -119,6 +124,16 @@ public final class DockerContainerFactory implements ContainerFactory {
     /** The label value every container of this factory carries, for tests and diagnostics. */
     public String runId() {
         return runId;
+    }
+
+    /**
+     * Waits until the spare containers being created in the background are created, for a benchmark or test that must
+     * not measure a cold start while the engine is busy creating one (see {@link Builder#spareContainers(boolean)}).
+     */
+    public void awaitSpareContainers() {
+        if (spares != null) {
+            spares.awaitCreated();
+        }
     }
 
     /**
@@ -312,8 +327,45 @@ public final class DockerContainerFactory implements ContainerFactory {
         }
     }
 
+    /** A container created and not yet started: a new one, or the spare made after the previous cold start. */
+    record Created(String id, String containerId, int hostPort) {
+    }
+
     private DockerActionContainer start(String kind, String image, RuntimePort port, int memoryMb,
             Map<String, String> environment, Steps steps) throws ContainerStartException, ImageGone {
+        // A runtime given its port before it starts cannot have a spare: the port could be taken in the meantime.
+        SpareContainers.Key spareKey = spares != null && (port.variable() == null || port.announces())
+                ? new SpareContainers.Key(kind, image, memoryMb, environment) : null;
+        SpareContainers.Taken spare = spareKey == null ? null : spares.take(spareKey);
+        DockerActionContainer container = null;
+        if (spare != null) {
+            steps.done("create");
+            try {
+                container = start(kind, image, port, memoryMb, spare.created(), steps);
+                if (!spare.current().join()) {
+                    // the image was rebuilt under the same reference since the spare was made
+                    container.close();
+                    container = null;
+                }
+            } catch (ContainerStartException e) {
+                // removed behind the factory's back, say: a new container is what the cold start needs anyway
+                System.err.println("[openwhisk-docker] the spare container " + spare.created().id()
+                        + " did not start (" + e.getMessage() + "); creating another");
+            }
+        }
+        if (container == null) {
+            Created created = create(kind, image, port, memoryMb, environment);
+            steps.done("create");
+            container = start(kind, image, port, memoryMb, created, steps);
+        }
+        if (spareKey != null) {
+            spares.prepare(spareKey, () -> create(kind, image, port, memoryMb, environment));
+        }
+        return container;
+    }
+
+    private Created create(String kind, String image, RuntimePort port, int memoryMb, Map<String, String> environment)
+            throws ContainerStartException, ImageGone {
         String portVariable = port.variable();
         boolean announcesPort = port.announces();
         String id = family(kind) + "-docker-" + counter.incrementAndGet();
@@ -361,7 +413,16 @@ public final class DockerContainerFactory implements ContainerFactory {
             throw new ContainerStartException("Cannot create a container of image " + image + " for " + kind + ": "
                     + e.getMessage(), e);
         }
-        steps.done("create");
+        return new Created(id, containerId, hostPort);
+    }
+
+    private DockerActionContainer start(String kind, String image, RuntimePort port, int memoryMb, Created created,
+            Steps steps) throws ContainerStartException {
+        String portVariable = port.variable();
+        boolean announcesPort = port.announces();
+        String id = created.id();
+        String containerId = created.containerId();
+        int hostPort = created.hostPort();
         ContainerLogs logs = new ContainerLogs();
         Closeable logStream = () -> { };
         DockerActionContainer container = null;
@@ -497,6 +558,9 @@ public final class DockerContainerFactory implements ContainerFactory {
     /** Removes this run's containers, including any a failed removal left behind. */
     private void removeEverything() {
         closed = true;
+        if (spares != null) {
+            spares.close();
+        }
         for (DockerActionContainer container : new ArrayList<>(running)) {
             container.close();
         }
@@ -545,8 +609,19 @@ public final class DockerContainerFactory implements ContainerFactory {
         private Optional<RegistryCredentials> registry = Optional.empty();
         private int memoryCapacityMb = 4096;
         private Duration pauseGrace = DEFAULT_PAUSE_GRACE;
+        private boolean spareContainers = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a container is created ahead, after each cold start, for the next cold start of the same image,
+         * memory and environment (default true). The next cold start then only starts it: still a new container that
+         * has never run, without the engine's create step.
+         */
+        public Builder spareContainers(boolean spareContainers) {
+            this.spareContainers = spareContainers;
+            return this;
         }
 
         /** The engine to use (the caller closes it); default one from {@code DOCKER_HOST}, closed with the factory. */

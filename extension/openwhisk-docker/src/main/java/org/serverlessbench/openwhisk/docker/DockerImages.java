@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -71,7 +73,23 @@ public final class DockerImages {
      * apt-get} and {@code npm} reach their registries while the engine has no forwarding).
      */
     public BuiltImage build(ImageBuild build) {
-        return build(build, contentHash(build));
+        return build(build, withArgImages(contentHash(build), build));
+    }
+
+    /**
+     * The hash of a build and of the images its build args name, such as {@code BASE_IMAGE}: an image built on a
+     * runtime image is stale once that image is rebuilt, though the reference in the build arg stays the same.
+     */
+    private String withArgImages(String hash, ImageBuild build) {
+        Map<String, String> ids = new TreeMap<>();
+        build.buildArgs().forEach((name, value) -> {
+            try {
+                find(value).ifPresent(image -> ids.put(name, image.getId()));
+            } catch (BadRequestException notAReference) {
+                // a build arg that is no image reference at all
+            }
+        });
+        return ids.isEmpty() ? hash : new ContentHash().text("build", hash).map("build-arg-image", ids).hex();
     }
 
     /**
@@ -83,7 +101,7 @@ public final class DockerImages {
      */
     public BuiltImage build(ImageBuild build, String preparedFrom, ContextPreparation preparation) {
         Objects.requireNonNull(preparation, "preparation == null");
-        String hash = new ContentHash().text("build", contentHash(build))
+        String hash = new ContentHash().text("build", withArgImages(contentHash(build), build))
                 .text("prepared-from", Objects.requireNonNull(preparedFrom, "preparedFrom == null")).hex();
         Optional<String> existing = imageWithHash(hash);
         if (existing.isPresent()) {

@@ -32,9 +32,10 @@ import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
  * The figures of docs/docker.md: an image build on a cache hit; the client round trip of a Docker cold start of a
  * Node.js no-op; warm invokes of the same no-op through a container and through a process, interleaved in one run.
  * Arguments: [cold starts] [warm invokes per kind] [pool MB for CPU shares]; defaults 12, 300 and 4096 (more than
- * 15 cold starts of 256 MB fill the 4 GB pool, and evictions then count into the cold starts). The cold starts are
- * also broken down into the container factory's steps (its {@link DockerContainerFactory#STEPS_LOGGER} log), and set
- * beside cold starts of the same no-op through a local process.
+ * 15 cold starts of 256 MB fill the 4 GB pool, and evictions of the superseded containers then count into the cold
+ * starts). The cold starts are interleaved with the same cold starts on a second embedded OpenWhisk whose factory makes
+ * no spare containers, broken down into the container factory's steps (its
+ * {@link DockerContainerFactory#STEPS_LOGGER} log), and set beside cold starts of the same no-op through a process.
  */
 public final class DockerBenchmark {
 
@@ -69,23 +70,53 @@ public final class DockerBenchmark {
             report("image build, cache hit", hits);
 
             StepLog steps = StepLog.install();
+            // The same cold starts with and without spare containers, interleaved in one run (the machine is shared,
+            // so only a comparison made at the same time is worth much). The rest of the run uses the default.
             DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine)
                     .memoryCapacityMb(cpuSharePoolMb)
                     .processes(new ProcessContainerFactory()).build();
+            DockerContainerFactory withoutSpares = DockerContainerFactory.newBuilder().engine(engine)
+                    .memoryCapacityMb(cpuSharePoolMb).spareContainers(false).build();
             try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0)
                     .containerFactory(factory).start();
-                 OpenWhiskClient client = OpenWhiskClient.newBuilder().apiHost(openWhisk.apiHost())
-                         .auth(openWhisk.auth()).configurationParameters(key -> Optional.empty())
-                         .environment(Map.of()).build()) {
+                 EmbeddedOpenWhisk openWhiskWithoutSpares = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0)
+                         .containerFactory(withoutSpares).start();
+                 OpenWhiskClient client = client(openWhisk);
+                 OpenWhiskClient clientWithoutSpares = client(openWhiskWithoutSpares)) {
                 put(client, "noop-process", new Exec("nodejs:20", NOOP, false, "main", null), 0);
+                Exec blackbox = new Exec("blackbox", NOOP, false, "main", image.reference());
                 long[] cold = new long[colds];
+                long[] coldWithoutSpares = new long[colds];
+                List<Map<String, Long>> stepsWith = new ArrayList<>();
+                List<Map<String, Long>> stepsWithout = new ArrayList<>();
                 for (int i = 0; i < colds; i++) {
-                    put(client, "noop-container", new Exec("blackbox", NOOP, false, "main", image.reference()), i);
-                    cold[i] = timedInvoke(client, "noop-container", true);
+                    // which variant goes first alternates, so that the position in a pair weighs on neither
+                    for (boolean withSpares : i % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                        OpenWhiskClient variant = withSpares ? client : clientWithoutSpares;
+                        put(variant, "noop-container", blackbox, i);
+                        long elapsed = timedInvoke(variant, "noop-container", true);
+                        factory.awaitSpareContainers();
+                        if (withSpares) {
+                            cold[i] = elapsed;
+                            stepsWith.addAll(steps.take());
+                        } else {
+                            coldWithoutSpares[i] = elapsed;
+                            stepsWithout.addAll(steps.take());
+                        }
+                    }
                 }
                 report("Docker cold start, Node.js no-op, client round trip", cold);
-                steps.report();
+                StepLog.report(stepsWith);
+                report("  the same without spare containers", coldWithoutSpares);
+                StepLog.report(stepsWithout);
+                long[] ratios = new long[colds];
+                for (int i = 0; i < colds; i++) {
+                    ratios[i] = Math.round(1e6 * cold[i] / coldWithoutSpares[i]);
+                }
+                System.out.printf("cold start with / without spares, p50 of the pairs' ratios: %.3f%n",
+                        percentile(ratios, 50) / 1e6);
                 // The same cold start through a local process, for the machine's state in this run.
+                factory.awaitSpareContainers();
                 long[] processCold = new long[colds];
                 for (int i = 0; i < colds; i++) {
                     put(client, "noop-process", new Exec("nodejs:20", NOOP, false, "main", null), i + 1);
@@ -127,9 +158,14 @@ public final class DockerBenchmark {
         return elapsed;
     }
 
-    /** The steps of every container start, from the factory's log. */
+    private static OpenWhiskClient client(EmbeddedOpenWhisk openWhisk) {
+        return OpenWhiskClient.newBuilder().apiHost(openWhisk.apiHost()).auth(openWhisk.auth())
+                .configurationParameters(key -> Optional.empty()).environment(Map.of()).build();
+    }
+
+    /** The steps of every container start, from the factories' log. */
     private static final class StepLog extends Handler {
-        private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        private final List<Map<String, Long>> starts = new ArrayList<>();
 
         static StepLog install() {
             StepLog log = new StepLog();
@@ -140,15 +176,25 @@ public final class DockerBenchmark {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public synchronized void publish(LogRecord record) {
             if (DockerContainerFactory.STEPS_MESSAGE.equals(record.getMessage())
                     && record.getParameters()[1] instanceof Map<?, ?> steps) {
-                steps.forEach((step, value) -> nanos.computeIfAbsent(String.valueOf(step), k -> new ArrayList<>())
-                        .add((Long) value));
+                starts.add((Map<String, Long>) steps);
             }
         }
 
-        synchronized void report() {
+        /** The starts logged since the last call. */
+        synchronized List<Map<String, Long>> take() {
+            List<Map<String, Long>> taken = List.copyOf(starts);
+            starts.clear();
+            return taken;
+        }
+
+        static void report(List<Map<String, Long>> starts) {
+            Map<String, List<Long>> nanos = new LinkedHashMap<>();
+            starts.forEach(steps -> steps.forEach((step, value) -> nanos.computeIfAbsent(step,
+                    k -> new ArrayList<>()).add(value)));
             nanos.forEach((step, values) -> DockerBenchmark.report("  container start step: " + step,
                     values.stream().mapToLong(Long::longValue).toArray()));
         }
@@ -160,6 +206,12 @@ public final class DockerBenchmark {
         @Override
         public void close() {
         }
+    }
+
+    private static long percentile(long[] values, int percent) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length * percent / 100];
     }
 
     private static double report(String what, long[] nanos) {

@@ -15,9 +15,9 @@ import org.serverlessbench.openwhisk.embedded.runtime.ContainerFactory;
 import org.serverlessbench.openwhisk.embedded.runtime.ContainerStartException;
 
 /**
- * OpenWhisk's container pool (§5): memory-bounded, warm reuse per action revision, stem cells, LRU eviction of idle
- * containers, and a FIFO queue for jobs that find no room. It only decides; workers start processes and run jobs.
- * All state is guarded by {@code this}.
+ * OpenWhisk's container pool (§5): memory-bounded, warm reuse per action revision, stem cells, eviction of idle
+ * containers (those of superseded revisions first, then the least recently used), and a FIFO queue for jobs that find
+ * no room. It only decides; workers start processes and run jobs. All state is guarded by {@code this}.
  *
  * <p>Intra-container concurrency as OpenWhisk's pool does it when enabled: a container of an action whose
  * {@code limits.concurrency} is above 1 (nodejs kinds only, see {@link #capacity}) takes further activations while it
@@ -245,7 +245,7 @@ final class ContainerPool {
                 return new Placement(job, slot, false, true, List.of());
             }
         }
-        List<PooledContainer> evicted = makeRoom(action.memoryMb());
+        List<PooledContainer> evicted = makeRoom(action.memoryMb(), key);
         if (evicted == null) {
             return null;
         }
@@ -296,10 +296,11 @@ final class ContainerPool {
     }
 
     /**
-     * Frees memory by evicting least recently used idle warm containers; {@code null} when even that is not enough.
-     * Stem cells are evicted only when nothing is running or starting, since otherwise the job would wait forever.
+     * Frees memory by evicting idle warm containers, those of superseded revisions first, then the least recently
+     * used; {@code null} when even that is not enough. Stem cells are evicted only when nothing is running or
+     * starting, since otherwise the job would wait forever.
      */
-    private List<PooledContainer> makeRoom(int memoryMb) {
+    private List<PooledContainer> makeRoom(int memoryMb, WarmKey incoming) {
         int free = config.memoryCapacityMb() - usedMemoryMb;
         if (free >= memoryMb) {
             return List.of();
@@ -323,8 +324,9 @@ final class ContainerPool {
             return null;
         }
         List<PooledContainer> evicted = new ArrayList<>();
+        Map<String, Long> newestRevisions = newestRevisions(incoming);
         while (config.memoryCapacityMb() - usedMemoryMb < memoryMb && evictable > 0) {
-            PooledContainer lru = leastRecentlyUsedIdle();
+            PooledContainer lru = nextToEvict(newestRevisions);
             ArrayDeque<PooledContainer> idle = idleWarm.get(lru.warmKey);
             idle.remove(lru);
             if (idle.isEmpty()) {
@@ -344,12 +346,32 @@ final class ContainerPool {
         return evicted;
     }
 
-    private PooledContainer leastRecentlyUsedIdle() {
+    /**
+     * The newest revision of each action path the pool knows of, from its containers and the job being placed. An
+     * older revision never runs again: the controller hands out only the newest, so its containers are dead weight.
+     */
+    private Map<String, Long> newestRevisions(WarmKey incoming) {
+        Map<String, Long> newest = new HashMap<>();
+        newest.put(incoming.path(), incoming.revision());
+        for (PooledContainer slot : slots) {
+            if (slot.warmKey != null) {
+                newest.merge(slot.warmKey.path(), slot.warmKey.revision(), Math::max);
+            }
+        }
+        return newest;
+    }
+
+    /** The least recently used idle warm container of a superseded revision, or else of any. */
+    private PooledContainer nextToEvict(Map<String, Long> newestRevisions) {
         PooledContainer lru = null;
+        boolean lruSuperseded = false;
         for (ArrayDeque<PooledContainer> idle : idleWarm.values()) {
             for (PooledContainer slot : idle) {
-                if (lru == null || slot.lastUsedNanos - lru.lastUsedNanos < 0) {
+                boolean superseded = slot.warmKey.revision() < newestRevisions.get(slot.warmKey.path());
+                if (lru == null || superseded && !lruSuperseded
+                        || superseded == lruSuperseded && slot.lastUsedNanos - lru.lastUsedNanos < 0) {
                     lru = slot;
+                    lruSuperseded = superseded;
                 }
             }
         }

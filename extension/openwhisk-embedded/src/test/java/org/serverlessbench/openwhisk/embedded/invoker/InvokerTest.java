@@ -209,6 +209,28 @@ class InvokerTest {
     }
 
     @Test
+    void evictsContainersOfSupersededRevisionsBeforeTheLeastRecentlyUsedLiveOne() throws Exception {
+        start(noStemCells().withMemoryCapacityMb(512));
+        ActionRevision a = nodeAction("a", PID);
+        ActionRevision newA = updated(a, PID);
+        ActionRevision b = nodeAction("b", PID);
+        ActionRevision newB = updated(b, PID);
+
+        ObjectNode firstA = activate(invoker, a);
+        ObjectNode firstNewA = activate(invoker, newA);
+        ObjectNode firstB = activate(invoker, b);
+        ObjectNode firstNewB = activate(invoker, newB);
+        ObjectNode againNewA = activate(invoker, newA);
+
+        assertThat(List.of(firstA, firstNewA, firstB, firstNewB)).allMatch(TestActivations::cold);
+        assertThat(alive(pid(firstA))).isFalse();
+        assertThat(alive(pid(firstB))).as("b's old revision, used after newA, went before newA").isFalse();
+        assertThat(cold(againNewA)).isFalse();
+        assertThat(pid(againNewA)).isEqualTo(pid(firstNewA));
+        assertThat(alive(pid(firstNewB))).isTrue();
+    }
+
+    @Test
     void removesIdleContainersAfterTheIdleTimeout() throws Exception {
         start(noStemCells().withIdleContainerTimeout(Duration.ofMillis(300)));
         ActionRevision action = nodeAction("idle", PID);

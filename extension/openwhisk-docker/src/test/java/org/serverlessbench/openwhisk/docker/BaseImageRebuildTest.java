@@ -1,0 +1,49 @@
+package org.serverlessbench.openwhisk.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An image built on another one through a build arg is rebuilt when that one is, under the same reference. */
+@Tag("docker")
+class BaseImageRebuildTest {
+
+    @Test
+    void aRebuiltBaseImageMakesTheImagesBuiltOnItStale(@TempDir Path base, @TempDir Path derived) throws Exception {
+        try (DockerEngine engine = DockerTests.engine()) {
+            DockerImages images = new DockerImages(engine);
+            String runtime = new RuntimeImages(images).ensure(RuntimeImages.NODEJS);
+            Files.writeString(derived.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n");
+            String baseReference = "openwhisk-junit/test-base:1";
+            ImageBuild onBase = new ImageBuild(derived.resolve("Dockerfile"), derived, "openwhisk-junit/test-derived:1",
+                    Map.of("BASE_IMAGE", baseReference));
+
+            BuiltImage firstBase = buildBase(images, base, runtime, baseReference, "one");
+            BuiltImage first = images.build(onBase);
+            BuiltImage again = images.build(onBase);
+            BuiltImage secondBase = buildBase(images, base, runtime, baseReference, "two");
+            BuiltImage second = images.build(onBase);
+
+            assertThat(again.cacheHit()).isTrue();
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(secondBase.id()).isNotEqualTo(firstBase.id());
+            assertThat(second.cacheHit()).isFalse();
+            assertThat(second.id()).isNotEqualTo(first.id());
+            assertThat(engine.client().inspectImageCmd(second.id()).exec().getConfig().getEnv())
+                    .contains("BUILD=two");
+        }
+    }
+
+    private static BuiltImage buildBase(DockerImages images, Path context, String runtime, String reference,
+            String build) throws Exception {
+        Files.writeString(context.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nENV BUILD=" + build
+                + "\n");
+        return images.build(new ImageBuild(context.resolve("Dockerfile"), context, reference,
+                Map.of("BASE_IMAGE", runtime)));
+    }
+}
