@@ -108,46 +108,99 @@ public final class ServerSpike {
             List<AutoCloseable> servers = new ArrayList<>();
             names.add("floor (direct backend call)");
             calls.add(ServerSpike::callBackend);
-            add("thread per connection (blocking)", ServerSpike::blocking, names, calls, servers);
-            add("Jetty 12.1.14 core, BLOCKING handler", ServerSpike::jetty, names, calls, servers);
-            add("Netty 4.2.18 NIO, handler on a worker", () -> netty(NioIoHandler.newFactory(),
-                    NioServerSocketChannel.class), names, calls, servers);
-            add("Netty 4.2.18 epoll, handler on a worker", () -> netty(EpollIoHandler.newFactory(),
-                    EpollServerSocketChannel.class), names, calls, servers);
-            add("Undertow 2.3.21, dispatched to worker", ServerSpike::undertow, names, calls, servers);
+            String chosen = System.getProperty("servers", "blocking,jetty,netty-nio,netty-epoll,undertow");
+            for (String server : chosen.split(",")) {
+                switch (server) {
+                    case "blocking" -> add("thread per connection (blocking)", ServerSpike::blocking, names, calls,
+                            servers);
+                    case "jetty" -> add("Jetty 12.1.14 core, BLOCKING handler", ServerSpike::jetty, names, calls,
+                            servers);
+                    case "jetty-noreserved" -> add("Jetty, no reserved threads",
+                            new JettyVariants(0, false, false, false)::start, names, calls, servers);
+                    case "jetty-tuned" -> add("Jetty, no Date, pre-encoded fields, body buffer",
+                            new JettyVariants(-1, true, false, false)::start, names, calls, servers);
+                    case "jetty-nonblocking" -> add("Jetty, NON_BLOCKING handler (reference)",
+                            new JettyVariants(-1, false, false, true)::start, names, calls, servers);
+                    case "jetty-threadconn" -> add("Jetty, thread per connection connector",
+                            new JettyVariants(-1, false, true, false)::start, names, calls, servers);
+                    case "jetty-threadconn-tuned" -> add("Jetty, thread per connection, tuned",
+                            new JettyVariants(-1, true, true, false)::start, names, calls, servers);
+                    case "netty-nio" -> add("Netty 4.2.18 NIO, handler on a worker", () -> netty(
+                            NioIoHandler.newFactory(), NioServerSocketChannel.class), names, calls, servers);
+                    case "netty-epoll" -> add("Netty 4.2.18 epoll, handler on a worker", () -> netty(
+                            EpollIoHandler.newFactory(), EpollServerSocketChannel.class), names, calls, servers);
+                    case "undertow" -> add("Undertow 2.3.21, dispatched to worker", ServerSpike::undertow, names,
+                            calls, servers);
+                    default -> throw new IllegalArgumentException("unknown server " + server);
+                }
+            }
             for (int i = 0; i < warmup; i++) {
                 calls.forEach(Runnable::run);
             }
+            java.util.Map<String, Long> before = perThread();
             long[][] t = new long[calls.size()][n];
             long[] cs = new long[calls.size()];
+            long[] cpu = new long[calls.size()];
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
             for (int from = 0, round = 0; from < n; from += block, round++) {
                 for (int k = 0; k < calls.size(); k++) {
                     int s = round % 2 == 0 ? k : (k == 0 ? 0 : calls.size() - k);
                     long cs0 = switches();
+                    long cpu0 = os.getProcessCpuTime();
                     for (int i = from; i < from + block; i++) {
                         long start = System.nanoTime();
                         calls.get(s).run();
                         t[s][i] = System.nanoTime() - start;
                     }
+                    cpu[s] += os.getProcessCpuTime() - cpu0;
                     cs[s] += switches() - cs0;
                 }
             }
             double floor = p(t[0], 50);
+            // The first server named is the baseline of the ratios (the thread-per-connection server by default).
             double base = p(t[1], 50) - floor;
             System.out.printf("n=%d per series, warmup %d rounds, load average %s%n", n, warmup,
                     Files.readString(Path.of("/proc/loadavg")).trim());
             for (int s = 0; s < calls.size(); s++) {
                 double p50 = p(t[s], 50);
                 System.out.printf("  %-42s p50 %.3f ms p90 %.3f ms; overhead %.3f ms; / blocking %.2f;"
-                        + " JVM voluntary cs/call %.2f%n", names.get(s), p50, p(t[s], 90), p50 - floor,
-                        s == 0 ? 0 : (p50 - floor) / base, cs[s] / (double) n);
+                        + " JVM voluntary cs/call %.2f, CPU/call %.1f us%n", names.get(s), p50, p(t[s], 90), p50 - floor,
+                        s == 0 ? 0 : (p50 - floor) / base, cs[s] / (double) n, cpu[s] / 1e3 / n);
             }
+            // Which threads woke: with one server named, its own threads against the floor's (-Dservers=jetty).
+            System.out.println("  voluntary context switches by thread, per " + n + " calls:");
+            perThread().forEach((thread, count) -> {
+                long woke = count - before.getOrDefault(thread, 0L);
+                if (woke > n / 20) {
+                    System.out.printf("    %-30s %.2f%n", thread, woke / (double) n);
+                }
+            });
             for (AutoCloseable server : servers) {
                 server.close();
             }
         } finally {
             node.destroyForcibly();
         }
+    }
+
+    static java.util.Map<String, Long> perThread() throws IOException {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim() + "#" + task.getFileName();
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            m.put(name, Long.parseLong(line.substring(24).trim()));
+                        }
+                    }
+                } catch (IOException gone) {
+                    // ended
+                }
+            }
+        }
+        return m;
     }
 
     static long switches() throws IOException {
