@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +26,34 @@ class BaseImageRebuildTest {
             ImageBuild onBase = new ImageBuild(derived.resolve("Dockerfile"), derived, "openwhisk-junit/test-derived:1",
                     Map.of("BASE_IMAGE", baseReference));
 
-            BuiltImage firstBase = buildBase(images, base, runtime, baseReference, "one");
-            BuiltImage first = images.build(onBase);
-            BuiltImage again = images.build(onBase);
-            BuiltImage secondBase = buildBase(images, base, runtime, baseReference, "two");
-            BuiltImage second = images.build(onBase);
+            // Contents of this run only: images an earlier run left behind would be cache hits.
+            String run = UUID.randomUUID().toString();
+            List<BuiltImage> built = new ArrayList<>();
+            try {
+                BuiltImage firstBase = add(built, buildBase(images, base, runtime, baseReference, "one-" + run));
+                BuiltImage first = add(built, images.build(onBase));
+                BuiltImage again = images.build(onBase);
+                BuiltImage secondBase = add(built, buildBase(images, base, runtime, baseReference, "two-" + run));
+                BuiltImage second = add(built, images.build(onBase));
 
-            assertThat(again.cacheHit()).isTrue();
-            assertThat(again.id()).isEqualTo(first.id());
-            assertThat(secondBase.id()).isNotEqualTo(firstBase.id());
-            assertThat(second.cacheHit()).isFalse();
-            assertThat(second.id()).isNotEqualTo(first.id());
-            assertThat(engine.client().inspectImageCmd(second.id()).exec().getConfig().getEnv())
-                    .contains("BUILD=two");
+                assertThat(again.cacheHit()).isTrue();
+                assertThat(again.id()).isEqualTo(first.id());
+                assertThat(secondBase.id()).isNotEqualTo(firstBase.id());
+                assertThat(second.cacheHit()).isFalse();
+                assertThat(second.id()).isNotEqualTo(first.id());
+                assertThat(engine.client().inspectImageCmd(second.id()).exec().getConfig().getEnv())
+                        .contains("BUILD=two-" + run);
+            } finally {
+                for (BuiltImage image : built) {
+                    engine.client().removeImageCmd(image.id()).withForce(true).exec();
+                }
+            }
         }
+    }
+
+    private static BuiltImage add(List<BuiltImage> built, BuiltImage image) {
+        built.add(0, image);
+        return image;
     }
 
     private static BuiltImage buildBase(DockerImages images, Path context, String runtime, String reference,
