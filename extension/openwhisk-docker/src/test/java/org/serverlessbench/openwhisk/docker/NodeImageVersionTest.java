@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
 
-/** The nodejs:20 image runs Node.js 20 with V8's startup snapshot, as the official build does (Debian's 18 had none). */
+/** The nodejs:20 image runs Node.js 20 with V8's startup snapshot, as the official build does (Debian's 18: none). */
 @Tag("docker")
 class NodeImageVersionTest {
 
