@@ -23,8 +23,8 @@ import org.serverlessbench.openwhisk.embedded.runtime.JavaActionGson;
 /**
  * The project's runtime images, made on this machine because no image registry is reachable from it: a Debian
  * minbase made with {@code debootstrap} from the archive apt uses, imported into the engine, and on it one image per
- * kind with Debian's interpreter and the embedded OpenWhisk's runtime proxy. Each is built once per machine and
- * reused while its content hash is unchanged.
+ * kind with its interpreter (Debian's, but the official Node.js build) and the embedded OpenWhisk's runtime proxy.
+ * Each is built once per machine and reused while its content hash is unchanged.
  */
 public final class RuntimeImages {
 
