@@ -45,7 +45,7 @@ class BaseImageRebuildTest {
                         .contains("BUILD=two-" + run);
             } finally {
                 for (BuiltImage image : built) {
-                    engine.client().removeImageCmd(image.id()).withForce(true).exec();
+                    engine.client().removeImageCmd(image.id()).withForce(true).withNoPrune(true).exec();
                 }
             }
         }
