@@ -609,15 +609,16 @@ public final class DockerContainerFactory implements ContainerFactory {
         private Optional<RegistryCredentials> registry = Optional.empty();
         private int memoryCapacityMb = 4096;
         private Duration pauseGrace = DEFAULT_PAUSE_GRACE;
-        private boolean spareContainers = true;
+        private boolean spareContainers;
 
         private Builder() {
         }
 
         /**
          * Whether a container is created ahead, after each cold start, for the next cold start of the same image,
-         * memory and environment (default true). The next cold start then only starts it: still a new container that
-         * has never run, without the engine's create step.
+         * memory and environment (default false). The next cold start then only starts it: still a new container that
+         * has never run, without the engine's create step. Off by default: on a quiet 2-core machine it gave no
+         * measurable gain (docs/docker.md), and it keeps a created container per configuration.
          */
         public Builder spareContainers(boolean spareContainers) {
             this.spareContainers = spareContainers;

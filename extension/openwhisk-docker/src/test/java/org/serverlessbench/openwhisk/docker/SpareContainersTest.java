@@ -37,8 +37,8 @@ class SpareContainersTest {
 
     @Test
     void theNextColdStartStartsTheSpareCreatedAfterThePreviousOne() throws Exception {
-        try (DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine).allKinds(true)
-                .build()) {
+        try (DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine).spareContainers(true)
+                .allKinds(true).build()) {
             DockerActionContainer first = (DockerActionContainer) factory.create(RuntimeImages.NODEJS, 128, Map.of());
             factory.awaitSpareContainers();
             List<Container> spares = notStarted(factory);
@@ -61,7 +61,8 @@ class SpareContainersTest {
         DockerImages images = new DockerImages(engine);
         String runtime = new RuntimeImages(images).ensure(RuntimeImages.NODEJS);
         String reference = "openwhisk-junit/test-spare:1";
-        try (DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine).build()) {
+        try (DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine).spareContainers(true)
+                .build()) {
             build(images, context, runtime, reference, "one");
             DockerActionContainer first = (DockerActionContainer) factory.create(DockerContainerFactory.BLACKBOX,
                     reference, 128, Map.of());
