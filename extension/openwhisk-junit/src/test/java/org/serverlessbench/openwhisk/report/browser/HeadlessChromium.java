@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,12 +66,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public static HeadlessChromium start() throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("openwhisk-report-chromium");
-        Process process = new ProcessBuilder(executable().toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1280,2000", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        ProcessBuilder command = new ProcessBuilder(executable().toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", "--user-data-dir=" + profile,
+                "--window-size=1280,2000", "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Chromium puts its singleton socket directory (org.chromium.Chromium.*) in TMPDIR: inside the profile, it
+        // goes with the profile on close instead of staying in /tmp.
+        command.environment().put("TMPDIR", profile.toString());
+        Process process = command.start();
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(TIMEOUT).build();
         try {
             int port = devToolsPort(process);
@@ -211,12 +217,18 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private static void stop(Process process, Path profile, OkHttpClient http) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        // Every process of the browser must be gone before the profile is deleted: one still running writes into it.
+        List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+        processes.add(process.toHandle());
+        processes.forEach(ProcessHandle::destroyForcibly);
         try {
-            process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            for (ProcessHandle handle : processes) {
+                handle.onExit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // left to the OS; the profile deletion below takes what it can
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
