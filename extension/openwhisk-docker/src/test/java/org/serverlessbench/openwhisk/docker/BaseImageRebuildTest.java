@@ -44,9 +44,7 @@ class BaseImageRebuildTest {
                 assertThat(engine.client().inspectImageCmd(second.id()).exec().getConfig().getEnv())
                         .contains("BUILD=two-" + run);
             } finally {
-                for (BuiltImage image : built) {
-                    engine.client().removeImageCmd(image.id()).withForce(true).withNoPrune(true).exec();
-                }
+                DockerTests.removeImages(engine, built.stream().map(BuiltImage::id).toList());
             }
         }
     }

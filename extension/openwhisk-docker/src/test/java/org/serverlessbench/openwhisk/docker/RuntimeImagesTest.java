@@ -2,9 +2,12 @@ package org.serverlessbench.openwhisk.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.model.Image;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,15 +164,19 @@ class RuntimeImagesTest {
                     .isEqualTo(base.id());
             assertThat(images.find(baseBuild.reference()).orElseThrow().getId()).isEqualTo(base.id());
         } finally {
+            List<String> removals = new ArrayList<>();
             if (child != null) {
-                engine.client().removeImageCmd(child).withForce(true).exec();
+                removals.add(child);
             }
-            // the build stage (untagged, with the base's label) before the base itself
+            // the build stage (untagged, with the base's label) before the base itself: both are often made in the
+            // same second, so their creation times cannot order them
             engine.client().listImagesCmd().withLabelFilter(Map.of(ImageLabels.CONTENT_HASH, base.contentHash()))
                     .exec().stream()
-                    .sorted(java.util.Comparator.comparing(com.github.dockerjava.api.model.Image::getCreated)
-                            .reversed())
-                    .forEach(image -> engine.client().removeImageCmd(image.getId()).withForce(true).exec());
+                    .map(Image::getId)
+                    .filter(id -> !id.equals(base.id()))
+                    .forEach(removals::add);
+            removals.add(base.id());
+            DockerTests.removeImages(engine, removals);
         }
     }
 }
