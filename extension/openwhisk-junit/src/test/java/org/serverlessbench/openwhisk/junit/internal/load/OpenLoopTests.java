@@ -75,8 +75,9 @@ class OpenLoopTests {
                 throw failure;
             }
         })).isSameAs(failure);
-        // 1000 arrivals over 10 s: the failure at 30 ms stopped the schedule
-        assertThat(runs.get()).isBetween(4, 999);
+        // 1000 arrivals over 10 s: the failure at 30 ms stopped the schedule. Fewer than 4 runs happen when a caller
+        // waiting for an earlier arrival got its CPU only after the failure had stopped the schedule.
+        assertThat(runs.get()).isBetween(1, 999);
     }
 
     @Test
