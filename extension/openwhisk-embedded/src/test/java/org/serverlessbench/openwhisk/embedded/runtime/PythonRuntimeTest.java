@@ -9,7 +9,6 @@ import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.zip
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
