@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.serverlessbench.openwhisk.client.ActionLimits;
@@ -21,17 +20,15 @@ import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
 import org.serverlessbench.openwhisk.embedded.runtime.ProcessContainerFactory;
 
 /** A blackbox action (an image built on the project's nodejs runtime) through the embedded OpenWhisk's REST API. */
-@Tag("docker")
+@DockerTest
 class BlackboxOnEmbeddedTest {
 
-    private static DockerEngine engine;
     private static EmbeddedOpenWhisk openWhisk;
     private static OpenWhiskClient client;
     private static DockerContainerFactory factory;
 
     @BeforeAll
-    static void start() throws Exception {
-        engine = DockerTests.engine();
+    static void start(DockerEngine engine) throws Exception {
         factory = DockerContainerFactory.newBuilder().engine(engine).processes(new ProcessContainerFactory()).build();
         openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0).containerFactory(factory).start();
         client = OpenWhiskClient.newBuilder().apiHost(openWhisk.apiHost()).auth(openWhisk.auth())
@@ -43,13 +40,11 @@ class BlackboxOnEmbeddedTest {
         if (openWhisk != null) {
             openWhisk.close();
         }
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     @Test
-    void runsABlackboxActionColdThenWarmAndRemovesItsContainerOnClose(@TempDir Path context) throws Exception {
+    void runsABlackboxActionColdThenWarmAndRemovesItsContainerOnClose(DockerEngine engine, @TempDir Path context)
+            throws Exception {
         DockerImages images = new DockerImages(engine);
         String runtime = new RuntimeImages(images).ensure("nodejs:20");
         Files.writeString(context.resolve("Dockerfile"), "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n"

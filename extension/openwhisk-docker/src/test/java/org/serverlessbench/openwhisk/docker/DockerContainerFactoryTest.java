@@ -15,33 +15,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
 import org.serverlessbench.openwhisk.embedded.runtime.LogLine;
 import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
 
-@Tag("docker")
+@DockerTest
 class DockerContainerFactoryTest {
 
     static final String NOOP_INIT = "{\"value\":{\"name\":\"noop\",\"main\":\"main\",\"binary\":false,\"code\":"
             + "\"function main(args) { console.log('hello ' + process.env.__OW_API_HOST); return {ok: true,"
             + " memory: process.env.OW_MEMORY_MB}; }\"}}";
 
-    private static DockerEngine engine;
+    private final DockerEngine engine;
 
-    @BeforeAll
-    static void connect() {
-        engine = DockerTests.engine();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (engine != null) {
-            engine.close();
-        }
+    DockerContainerFactoryTest(DockerEngine engine) {
+        this.engine = engine;
     }
 
     @Test

@@ -1,29 +1,56 @@
 package org.serverlessbench.openwhisk.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.serverlessbench.openwhisk.embedded.runtime.ActionContainer;
+import org.serverlessbench.openwhisk.embedded.runtime.RuntimeResponse;
 
-/** The engine for tests tagged {@code docker}: they are skipped without one, except under {@code CI=true}. */
+/** What the Docker tests share: skipping without what they need, running a probe, removing the images they made. */
 final class DockerTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private DockerTests() {
     }
 
-    static DockerEngine engine() {
-        DockerEngine engine = DockerEngine.connect();
-        Optional<String> reason = engine.unavailableReason();
-        if (reason.isPresent()) {
-            engine.close();
+    /**
+     * Skips the test without what {@code tests} need ({@code missing} says why it is not there), except under
+     * {@code CI=true}, which starts all of it: there the test fails.
+     */
+    static void assumeAvailable(String tests, String need, Optional<String> missing) {
+        if (missing.isPresent()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true and the Docker tests need an engine: " + reason.get());
+                fail("CI=true and the " + tests + " tests need " + need + ": " + missing.get());
             }
-            assumeTrue(false, "Docker tests skipped: " + reason.get());
+            assumeTrue(false, tests + " tests skipped: " + missing.get());
         }
-        return engine;
+    }
+
+    /** Initialises a 256 MB container of the kind's runtime image with the action, runs it once, answers the result. */
+    static JsonNode runOnce(DockerEngine engine, String kind, String main, boolean binary, String code)
+            throws Exception {
+        String init = JSON.writeValueAsString(Map.of("value",
+                Map.of("name", "probe", "main", main, "binary", binary, "code", code)));
+        try (DockerContainerFactory factory = DockerContainerFactory.newBuilder().engine(engine).allKinds(true)
+                .build();
+                ActionContainer container = factory.create(kind, 256, Map.of())) {
+            RuntimeResponse initialized = container.init(init, TIMEOUT);
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+
+            RuntimeResponse run = container.run("{\"value\":{}}", TIMEOUT);
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            return JSON.readTree(run.body());
+        }
     }
 
     /**

@@ -2,49 +2,38 @@ package org.serverlessbench.openwhisk.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Push, push skip and pull against the authenticated registry that .ci/run starts (OPENWHISK_DOCKER_REGISTRY). */
-@Tag("docker")
+@DockerTest
 class RegistryPushTest {
 
-    private static DockerEngine engine;
-    private static DockerImages images;
     private static RegistryCredentials credentials;
 
-    @BeforeAll
-    static void connect() {
-        Optional<RegistryCredentials> configured = RegistryCredentials.resolve(key -> Optional.empty(),
-                System.getenv());
-        if (configured.isEmpty()) {
-            String reason = "no registry: set OPENWHISK_DOCKER_REGISTRY (and the user and password, or log in with"
-                    + " docker login) as .ci/run does";
-            if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true and the registry tests need a registry: " + reason);
-            }
-            assumeTrue(false, "Registry tests skipped: " + reason);
-        }
-        credentials = configured.get();
-        engine = DockerTests.engine();
-        images = new DockerImages(engine);
+    private final DockerEngine engine;
+    private final DockerImages images;
+
+    RegistryPushTest(DockerEngine engine) {
+        this.engine = engine;
+        this.images = new DockerImages(engine);
     }
 
-    @AfterAll
-    static void disconnect() {
-        if (engine != null) {
-            engine.close();
-        }
+    @BeforeAll
+    static void registry() {
+        Optional<RegistryCredentials> configured = RegistryCredentials.resolve(key -> Optional.empty(),
+                System.getenv());
+        DockerTests.assumeAvailable("Registry", "a registry", configured.isPresent() ? Optional.empty()
+                : Optional.of("no registry: set OPENWHISK_DOCKER_REGISTRY (and the user and password, or log in with"
+                        + " docker login) as .ci/run does"));
+        credentials = configured.orElseThrow();
     }
 
     @Test

@@ -9,31 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@Tag("docker")
+@DockerTest
 class RuntimeImagesTest {
 
-    private static DockerEngine engine;
-    private static DockerImages images;
-    private static RuntimeImages runtimes;
+    private final DockerEngine engine;
+    private final DockerImages images;
+    private final RuntimeImages runtimes;
 
-    @BeforeAll
-    static void connect() {
-        engine = DockerTests.engine();
-        images = new DockerImages(engine);
-        runtimes = new RuntimeImages(images);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (engine != null) {
-            engine.close();
-        }
+    RuntimeImagesTest(DockerEngine engine) {
+        this.engine = engine;
+        this.images = new DockerImages(engine);
+        this.runtimes = new RuntimeImages(images);
     }
 
     @Test
@@ -77,9 +66,7 @@ class RuntimeImagesTest {
             made.add(changed.id());
             assertThat(changed.cacheHit()).isFalse();
         } finally {
-            for (String id : made) {
-                engine.client().removeImageCmd(id).withForce(true).exec();
-            }
+            DockerTests.removeImages(engine, made);
         }
     }
 
@@ -114,9 +101,7 @@ class RuntimeImagesTest {
                     .isEqualTo(from);
             assertThat(context.resolve("made-on-host")).as("the user's context is left as it was").doesNotExist();
         } finally {
-            for (String id : made) {
-                engine.client().removeImageCmd(id).withForce(true).exec();
-            }
+            DockerTests.removeImages(engine, made);
         }
     }
 

@@ -8,31 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Cold starts that start a container created after the previous cold start, never one that has run. */
-@Tag("docker")
+@DockerTest
 class SpareContainersTest {
 
     private static final String ENV_INIT = "{\"value\":{\"name\":\"env\",\"main\":\"main\",\"binary\":false,\"code\":"
             + "\"function main(args) { return {build: process.env.BUILD}; }\"}}";
 
-    private static DockerEngine engine;
+    private final DockerEngine engine;
 
-    @BeforeAll
-    static void connect() {
-        engine = DockerTests.engine();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (engine != null) {
-            engine.close();
-        }
+    SpareContainersTest(DockerEngine engine) {
+        this.engine = engine;
     }
 
     @Test
@@ -88,7 +77,7 @@ class SpareContainersTest {
         images.build(new ImageBuild(context.resolve("Dockerfile"), context, reference, Map.of("BASE_IMAGE", runtime)));
     }
 
-    private static List<Container> notStarted(DockerContainerFactory factory) {
+    private List<Container> notStarted(DockerContainerFactory factory) {
         return engine.client().listContainersCmd().withShowAll(true).withStatusFilter(List.of("created"))
                 .withLabelFilter(Map.of(ImageLabels.RUN, factory.runId())).exec();
     }

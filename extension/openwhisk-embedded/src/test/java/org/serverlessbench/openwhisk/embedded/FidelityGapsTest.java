@@ -32,12 +32,6 @@ class FidelityGapsTest {
         openWhisk.close();
     }
 
-    private static Answer put(String name, ObjectNode body) {
-        Answer answer = rest.put(ACTIONS + name + "?overwrite=true", body);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer;
-    }
-
     private static JsonNode invoke(String name, String payload) {
         Answer answer = rest.post(ACTIONS + name + "?blocking=true", payload);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -52,10 +46,11 @@ class FidelityGapsTest {
 
     @Test
     void updateMergesAnnotationsAndKeepsTheApiKeyWithheld() {
-        put("annotated", action("nodejs:20", "function main() { return {key: process.env.__OW_API_KEY || null}; }"));
+        rest.putAction("annotated",
+                action("nodejs:20", "function main() { return {key: process.env.__OW_API_KEY || null}; }"));
         ObjectNode update = object();
         update.putArray("annotations").addObject().put("key", "description").put("value", "d1");
-        JsonNode updated = put("annotated", update).json();
+        JsonNode updated = rest.putAction("annotated", update).json();
 
         assertThat(keys(updated.path("annotations"))).containsExactlyInAnyOrder("provide-api-key", "exec",
                 "description");
@@ -65,7 +60,7 @@ class FidelityGapsTest {
         ObjectNode delete = object();
         delete.putArray("delAnnotations").add("description").add("provide-api-key");
         delete.putArray("annotations").addObject().put("key", "other").put("value", 1);
-        JsonNode afterDelete = put("annotated", delete).json();
+        JsonNode afterDelete = rest.putAction("annotated", delete).json();
 
         assertThat(keys(afterDelete.path("annotations"))).containsExactlyInAnyOrder("exec", "other");
         assertThat(invoke("annotated", "{}").path("response").path("result").path("key").asText())
@@ -74,7 +69,7 @@ class FidelityGapsTest {
 
     @Test
     void logLinesKeepTheirLeadingWhitespace() {
-        put("indented", action("nodejs:20", "function main() {\n"
+        rest.putAction("indented", action("nodejs:20", "function main() {\n"
                 + "  console.log('    four spaces');\n"
                 + "  console.log('\\ttab  ');\n"
                 + "  console.error(new Error('boom').stack);\n"
@@ -90,7 +85,7 @@ class FidelityGapsTest {
 
     @Test
     void numbersReachTheActionAndComeBackAsWritten() {
-        put("numbers", action("python:3.11", "def main(args):\n"
+        rest.putAction("numbers", action("python:3.11", "def main(args):\n"
                 + "    return {'types': {k: type(v).__name__ for k, v in args.items()},\n"
                 + "            'big': args['big'], 'reprHuge': repr(args['huge']),\n"
                 + "            'reprDecimal': repr(args['dec'])}\n"));
@@ -109,7 +104,7 @@ class FidelityGapsTest {
     @Test
     void numbersInParametersAndResultsKeepTheirText() {
         ObjectNode body = action("nodejs:20", "function main(args) { return {seen: JSON.stringify(args)}; }");
-        put("param-numbers", body);
+        rest.putAction("param-numbers", body);
         String raw = "{\"parameters\": [{\"key\": \"trailing\", \"value\": 1.50},"
                 + " {\"key\": \"big\", \"value\": 1e400}]}";
         Answer update = rest.put(ACTIONS + "param-numbers?overwrite=true", raw);

@@ -47,8 +47,7 @@ class InvokeLifecycleTest {
         if (timeoutMs != null) {
             body.putObject("limits").put("timeout", timeoutMs);
         }
-        Answer answer = rest.put(ACTIONS + name + "?overwrite=true", body);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        rest.putAction(name, body);
     }
 
     private static Answer invoke(String name, String query, Object payload) {

@@ -1,5 +1,7 @@
 package org.serverlessbench.openwhisk.embedded;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,6 +68,13 @@ final class RestCalls {
 
     Answer put(String path, Object json) {
         return send("PUT", path, json, Map.of());
+    }
+
+    /** PUTs the action {@code name} in the default namespace, overwriting it, and checks that it was taken. */
+    Answer putAction(String name, ObjectNode body) {
+        Answer answer = put("/api/v1/namespaces/_/actions/" + name + "?overwrite=true", body);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer;
     }
 
     Answer post(String path, Object json) {

@@ -29,24 +29,19 @@ class SequencesTest {
     static void start() throws Exception {
         openWhisk = EmbeddedOpenWhisk.newBuilder().prewarm("nodejs:20", 0).memoryCapacityMb(2048).start();
         rest = new RestCalls(openWhisk.apiHost(), openWhisk.auth());
-        put("add-one", action("nodejs:20", "function main(args) { return {n: args.n + 1, step: args.step}; }"));
+        rest.putAction("add-one",
+                action("nodejs:20", "function main(args) { return {n: args.n + 1, step: args.step}; }"));
         ObjectNode times = action("python:3.11",
                 "def main(args):\n    return {'n': args['n'] * 10, 'step': args['step']}\n");
         times.putArray("parameters").addObject().put("key", "step").put("value", "bound");
         rest.put("/api/v1/namespaces/_/packages/math", object());
-        put("math/times-ten", times);
-        put("fails", action("nodejs:20", "function main(args) { return {error: 'stopped at ' + args.n}; }"));
+        rest.putAction("math/times-ten", times);
+        rest.putAction("fails", action("nodejs:20", "function main(args) { return {error: 'stopped at ' + args.n}; }"));
     }
 
     @AfterAll
     static void stop() {
         openWhisk.close();
-    }
-
-    private static Answer put(String name, ObjectNode body) {
-        Answer answer = rest.put(ACTIONS + name + "?overwrite=true", body);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer;
     }
 
     private static ObjectNode sequence(String... components) {
@@ -64,7 +59,7 @@ class SequencesTest {
 
     @Test
     void runsComponentsInOrderEachResultTheNextInput() {
-        JsonNode created = put("pipeline", sequence("/_/add-one", "/guest/math/times-ten")).json();
+        JsonNode created = rest.putAction("pipeline", sequence("/_/add-one", "/guest/math/times-ten")).json();
         assertThat(created.path("exec").path("kind").asText()).isEqualTo("sequence");
         assertThat(created.path("exec").path("components").toString())
                 .isEqualTo("[\"/guest/add-one\",\"/guest/math/times-ten\"]");
@@ -95,7 +90,7 @@ class SequencesTest {
 
     @Test
     void anErrorStopsTheChainAndBecomesTheSequencesResult() {
-        put("stops", sequence("/_/add-one", "/_/fails", "/_/math/times-ten"));
+        rest.putAction("stops", sequence("/_/add-one", "/_/fails", "/_/math/times-ten"));
 
         Answer answer = rest.post(ACTIONS + "stops?blocking=true", object().put("n", 4));
 
@@ -107,8 +102,8 @@ class SequencesTest {
 
     @Test
     void nestsSequencesAndMarksTheInnerOne() {
-        put("inner", sequence("/_/add-one", "/_/add-one"));
-        put("outer", sequence("/_/inner", "/_/math/times-ten"));
+        rest.putAction("inner", sequence("/_/add-one", "/_/add-one"));
+        rest.putAction("outer", sequence("/_/inner", "/_/math/times-ten"));
 
         JsonNode outer = rest.post(ACTIONS + "outer?blocking=true&result=false", object().put("n", 0)).json();
 
@@ -124,7 +119,7 @@ class SequencesTest {
 
     @Test
     void answersANonBlockingInvokeWithTheSequencesActivationId() {
-        put("later", sequence("/_/add-one"));
+        rest.putAction("later", sequence("/_/add-one"));
 
         Answer accepted = rest.post(ACTIONS + "later", object().put("n", 41));
 
@@ -135,10 +130,10 @@ class SequencesTest {
 
     @Test
     void runsAsAWebActionWithoutItsComponentListInTheInput() {
-        put("keys", action("nodejs:20", "function main(args) { return {keys: Object.keys(args).sort()}; }"));
+        rest.putAction("keys", action("nodejs:20", "function main(args) { return {keys: Object.keys(args).sort()}; }"));
         ObjectNode web = sequence("/_/keys");
         web.putArray("annotations").addObject().put("key", "web-export").put("value", true);
-        put("web-sequence", web);
+        rest.putAction("web-sequence", web);
 
         Answer answer = rest.anonymous().post("/api/v1/web/guest/default/web-sequence.json", object().put("n", 1));
 
@@ -150,8 +145,8 @@ class SequencesTest {
 
     @Test
     void aDeletedComponentIsAnApplicationErrorWhenInvoked() {
-        put("doomed", action("nodejs:20", "function main(args) { return args; }"));
-        put("orphaned", sequence("/_/doomed"));
+        rest.putAction("doomed", action("nodejs:20", "function main(args) { return args; }"));
+        rest.putAction("orphaned", sequence("/_/doomed"));
         assertThat(rest.delete(ACTIONS + "doomed").status()).isEqualTo(200);
 
         Answer answer = rest.post(ACTIONS + "orphaned?blocking=true", object());
@@ -165,9 +160,9 @@ class SequencesTest {
     void refusesSequencesOpenWhiskRefuses() {
         String[] tooMany = new String[51];
         java.util.Arrays.fill(tooMany, "/_/add-one");
-        put("nested-ten", sequence("/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one",
+        rest.putAction("nested-ten", sequence("/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one",
                 "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one", "/_/add-one"));
-        put("self", sequence("/_/add-one"));
+        rest.putAction("self", sequence("/_/add-one"));
 
         assertThat(error(rest.put(ACTIONS + "empty", sequence())))
                 .isEqualTo("No component specified for the sequence.");

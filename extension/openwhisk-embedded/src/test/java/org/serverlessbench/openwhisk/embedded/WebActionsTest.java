@@ -50,8 +50,7 @@ class WebActionsTest {
         ArrayNode list = body.putArray("annotations");
         list.addObject().put("key", "web-export").put("value", true);
         annotations.forEach((k, v) -> list.addObject().put("key", k).set("value", RestCalls.MAPPER.valueToTree(v)));
-        Answer answer = rest.put(ACTIONS + name + "?overwrite=true", body);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        rest.putAction(name, body);
     }
 
     @AfterAll

@@ -61,29 +61,26 @@ class HostileInputTest {
     /** Framing that a strict HTTP/1.1 parser refuses (RFC 9112), each case sent 20 times on new connections. */
     Stream<Arguments> malformed() {
         String host = "Host: 127.0.0.1\r\n";
+        String head = INVOKE + host + "AUTH" + JSON;
         return Stream.of(
-                Arguments.of("chunk size -7", INVOKE + host + "AUTH" + JSON
+                Arguments.of("chunk size -7", head
                         + "Transfer-Encoding: chunked\r\n\r\n-7\r\n{}{}{}{\r\n0\r\n\r\n", 400),
                 Arguments.of("chunk size -7 to a web action, no credentials", WEB_INVOKE + host + JSON
                         + "Transfer-Encoding: chunked\r\n\r\n-7\r\n{}{}{}{\r\n0\r\n\r\n", 400),
-                Arguments.of("chunk size zz", INVOKE + host + "AUTH" + JSON
-                        + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400),
-                Arguments.of("chunk size beyond 64 bits", INVOKE + host + "AUTH" + JSON
+                Arguments.of("chunk size zz", head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400),
+                Arguments.of("chunk size beyond 64 bits", head
                         + "Transfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n", 400),
-                Arguments.of("chunk size missing", INVOKE + host + "AUTH" + JSON
-                        + "Transfer-Encoding: chunked\r\n\r\n\r\n{}\r\n0\r\n\r\n", 400),
-                Arguments.of("Content-Length and Transfer-Encoding", INVOKE + host + "AUTH" + JSON
+                Arguments.of("chunk size missing", head + "Transfer-Encoding: chunked\r\n\r\n\r\n{}\r\n0\r\n\r\n", 400),
+                Arguments.of("Content-Length and Transfer-Encoding", head
                         + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400),
-                Arguments.of("two different Content-Lengths", INVOKE + host + "AUTH" + JSON
+                Arguments.of("two different Content-Lengths", head
                         + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{} ", 400),
-                Arguments.of("whitespace before the colon", INVOKE + host + "AUTH" + JSON
-                        + "Content-Length : 2\r\n\r\n{}", 400),
-                Arguments.of("Content-Length +2", INVOKE + host + "AUTH" + JSON + "Content-Length: +2\r\n\r\n{}", 400),
-                Arguments.of("Transfer-Encoding xchunkedx", INVOKE + host + "AUTH" + JSON
+                Arguments.of("whitespace before the colon", head + "Content-Length : 2\r\n\r\n{}", 400),
+                Arguments.of("Content-Length +2", head + "Content-Length: +2\r\n\r\n{}", 400),
+                Arguments.of("Transfer-Encoding xchunkedx", head
                         + "Transfer-Encoding: xchunkedx\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400),
-                Arguments.of("Transfer-Encoding gzip", INVOKE + host + "AUTH" + JSON
-                        + "Transfer-Encoding: gzip\r\n\r\n{}", 400),
-                Arguments.of("Transfer-Encoding gzip, chunked", INVOKE + host + "AUTH" + JSON
+                Arguments.of("Transfer-Encoding gzip", head + "Transfer-Encoding: gzip\r\n\r\n{}", 400),
+                Arguments.of("Transfer-Encoding gzip, chunked", head
                         + "Transfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 501),
                 Arguments.of("HTTP/1.9", INVOKE.replace("HTTP/1.1", "HTTP/1.9") + host + "AUTH" + JSON
                         + "Content-Length: 2\r\n\r\n{}", 505),
@@ -98,8 +95,7 @@ class HostileInputTest {
     @MethodSource("malformed")
     void refusesMalformedFraming(String what, String request, int status) throws IOException {
         for (int i = 0; i < 20; i++) {
-            String answer = RawHttp.send(server.port(), request.replace("AUTH", auth), ANSWER_LIMIT);
-            assertThat(RawHttp.status(answer)).as("%s, answer %s", what, answer).isEqualTo(status);
+            assertAnswered(request, status, what);
         }
         health.assertRecovered(what);
     }
@@ -109,10 +105,15 @@ class HostileInputTest {
         List<Arguments> cases = malformed().toList();
         for (int i = 0; i < 1000; i++) {
             Object[] c = cases.get(i % cases.size()).get();
-            String answer = RawHttp.send(server.port(), ((String) c[1]).replace("AUTH", auth), ANSWER_LIMIT);
-            assertThat(RawHttp.status(answer)).as("request %d (%s): %s", i, c[0], answer).isEqualTo(c[2]);
+            assertAnswered((String) c[1], (int) c[2], "request " + i + " (" + c[0] + ")");
         }
         health.assertRecovered("1000 malformed requests");
+    }
+
+    /** Sends {@code request}, its AUTH replaced by the credentials, on a new connection and checks the status. */
+    private void assertAnswered(String request, int status, String what) throws IOException {
+        String answer = RawHttp.send(server.port(), request.replace("AUTH", auth), ANSWER_LIMIT);
+        assertThat(RawHttp.status(answer)).as("%s, answer %s", what, answer).isEqualTo(status);
     }
 
     /** 40 clients each try to send 200 headers of 64 KB (12.8 MB): each gets a 431, or a reset while still sending. */

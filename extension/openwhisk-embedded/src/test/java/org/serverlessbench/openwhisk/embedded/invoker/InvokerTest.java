@@ -8,6 +8,7 @@ import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.ann
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.await;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.awaitCondition;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.cold;
+import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.error;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.concurrent;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.nodeAction;
 import static org.serverlessbench.openwhisk.embedded.invoker.TestActivations.pid;
@@ -251,11 +252,10 @@ class InvokerTest {
         ActionRevision action = action("hang", "nodejs:20", code, 256, 2_000, 10);
         long pid = pid(activate(invoker, action));
 
-        ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("hang", true), null)));
+        ObjectNode record = activate(invoker, action, Json.NODES.objectNode().put("hang", true));
 
         assertThat(status(record)).isEqualTo("action developer error");
-        assertThat(record.get("response").get("result").get("error").asText())
-                .isEqualTo("The action exceeded its time limits of 2000 milliseconds.");
+        assertThat(error(record)).isEqualTo("The action exceeded its time limits of 2000 milliseconds.");
         assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
         assertThat(record.get("duration").asLong()).isBetween(2_000L, 20_000L);
         awaitCondition(Duration.ofSeconds(10), () -> !alive(pid));
@@ -269,12 +269,10 @@ class InvokerTest {
         ActionRevision action = nodeAction("crash", code);
         activate(invoker, action);
 
-        ObjectNode crashed = await(invoker.activate(request(action, Json.NODES.objectNode().put("crash", true),
-                null)));
+        ObjectNode crashed = activate(invoker, action, Json.NODES.objectNode().put("crash", true));
 
         assertThat(status(crashed)).isEqualTo("action developer error");
-        assertThat(crashed.get("response").get("result").get("error").asText())
-                .isEqualTo("The action did not produce a valid response and exited unexpectedly.");
+        assertThat(error(crashed)).isEqualTo("The action did not produce a valid response and exited unexpectedly.");
         assertThat(annotation(crashed, "timeout").orElseThrow().asBoolean()).isFalse();
         assertThat(cold(activate(invoker, action))).isTrue();
     }
@@ -287,7 +285,7 @@ class InvokerTest {
                 "while (true) {}\nfunction main() { return {}; }", 256, 500, 10));
 
         assertThat(status(record)).isEqualTo("action developer error");
-        assertThat(record.get("response").get("result").get("error").asText())
+        assertThat(error(record))
                 .isEqualTo("The action exceeded its time limits of 500 milliseconds during initialization.");
         assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isTrue();
         assertThat(annotation(record, "initTime").orElseThrow().asLong()).isBetween(500L, 5_000L);
@@ -302,8 +300,7 @@ class InvokerTest {
         ObjectNode record = activate(invoker, action("hog", "nodejs:20", code, 128, 30_000, 10));
 
         assertThat(status(record)).isEqualTo("action developer error");
-        assertThat(record.get("response").get("result").get("error").asText())
-                .isEqualTo("The action exhausted its memory and was aborted.");
+        assertThat(error(record)).isEqualTo("The action exhausted its memory and was aborted.");
         assertThat(annotation(record, "timeout").orElseThrow().asBoolean()).isFalse();
     }
 
@@ -317,11 +314,10 @@ class InvokerTest {
         ActionRevision action = action("buffers", "nodejs:20", code, 128, 60_000, 10);
         long pid = pid(activate(invoker, action));
 
-        ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("hog", true), null)));
+        ObjectNode record = activate(invoker, action, Json.NODES.objectNode().put("hog", true));
 
         assertThat(status(record)).isEqualTo("action developer error");
-        assertThat(record.get("response").get("result").get("error").asText())
-                .isEqualTo("The action exhausted its memory and was aborted.");
+        assertThat(error(record)).isEqualTo("The action exhausted its memory and was aborted.");
         awaitCondition(Duration.ofSeconds(10), () -> !alive(pid));
         assertThat(cold(activate(invoker, action))).isTrue();
     }
@@ -421,8 +417,8 @@ class InvokerTest {
         ActionRevision action = nodeAction("logs", "function main(args) { console.log('hello ' + args.n);"
                 + " console.error('oops'); return {}; }");
 
-        ObjectNode first = await(invoker.activate(request(action, Json.NODES.objectNode().put("n", 1), null)));
-        ObjectNode second = await(invoker.activate(request(action, Json.NODES.objectNode().put("n", 2), null)));
+        ObjectNode first = activate(invoker, action, Json.NODES.objectNode().put("n", 1));
+        ObjectNode second = activate(invoker, action, Json.NODES.objectNode().put("n", 2));
 
         List<String> firstLogs = new ArrayList<>();
         first.get("logs").forEach(line -> firstLogs.add(line.asText()));
@@ -460,15 +456,13 @@ class InvokerTest {
                 + " console.log('x'.repeat(args.kb * 1024)); return { kb: args.kb }; }");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ObjectNode record = await(invoker.activate(request(action, Json.NODES.objectNode().put("kb", 512),
-                    null)));
+            ObjectNode record = activate(invoker, action, Json.NODES.objectNode().put("kb", 512));
             assertThat(status(record)).isEqualTo("success");
             ids.add(record.get("activationId").asText());
             assertThat(invoker.storedActivationBytes()).isLessThanOrEqualTo(maxBytes);
         }
 
-        ObjectNode tooLarge = await(invoker.activate(request(action, Json.NODES.objectNode().put("kb", 4096),
-                null)));
+        ObjectNode tooLarge = activate(invoker, action, Json.NODES.objectNode().put("kb", 4096));
 
         assertThat(invoker.countActivations("guest", "chatty", null, null)).isBetween(4L, 5L);
         assertThat(invoker.activation("guest", ids.get(0))).isEmpty();
@@ -499,8 +493,7 @@ class InvokerTest {
         ObjectNode record = activate(invoker, action("huge", "nodejs:20", PID, 512, 60_000, 10));
 
         assertThat(status(record)).isEqualTo("whisk internal error");
-        assertThat(record.get("response").get("result").get("error").asText())
-                .contains("needs 512 MB", "memory capacity is 256 MB");
+        assertThat(error(record)).contains("needs 512 MB", "memory capacity is 256 MB");
         assertThat(invoker.activation("guest", record.get("activationId").asText())).isPresent();
     }
 
@@ -511,8 +504,7 @@ class InvokerTest {
         ObjectNode record = activate(invoker, action("docker", "blackbox", null, 256, 60_000, 10));
 
         assertThat(status(record)).isEqualTo("whisk internal error");
-        assertThat(record.get("response").get("result").get("error").asText())
-                .startsWith("Failed to provision resources to run the action.").contains("blackbox");
+        assertThat(error(record)).startsWith("Failed to provision resources to run the action.").contains("blackbox");
         assertThat(invoker.runtimes().available()).contains("nodejs:20");
     }
 

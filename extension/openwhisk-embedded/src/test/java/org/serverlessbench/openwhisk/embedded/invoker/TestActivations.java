@@ -62,6 +62,11 @@ final class TestActivations {
         return await(invoker.activate(request(action)));
     }
 
+    /** The activation of {@code action} with {@code payload}, once it has ended. */
+    static ObjectNode activate(Activator invoker, ActionRevision action, JsonNode payload) throws Exception {
+        return await(invoker.activate(request(action, payload, null)));
+    }
+
     static Optional<JsonNode> annotation(ObjectNode record, String key) {
         for (JsonNode annotation : record.get("annotations")) {
             if (annotation.get("key").asText().equals(key)) {
@@ -77,6 +82,11 @@ final class TestActivations {
 
     static String status(ObjectNode record) {
         return record.get("response").get("status").asText();
+    }
+
+    /** The error message of the record's result. */
+    static String error(ObjectNode record) {
+        return record.get("response").get("result").get("error").asText();
     }
 
     static long pid(ObjectNode record) {

@@ -1,10 +1,6 @@
 package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
@@ -18,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class JavaRuntimeTest {
+class JavaRuntimeTest extends ProcessRuntimeContract {
 
     private static final String KIND = "java:8";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -67,7 +63,13 @@ class JavaRuntimeTest {
                 public static JsonObject log(JsonObject args) {
                     System.out.println("out " + args.get("n"));
                     System.err.println("err " + args.get("n"));
+                    System.out.println("second line");
                     return new JsonObject();
+                }
+                public static JsonObject echo(JsonObject args) {
+                    JsonObject result = new JsonObject();
+                    result.addProperty("echo", args.get("text").getAsString() + " \\u2713");
+                    return result;
                 }
                 public static JsonObject hog(JsonObject args) {
                     java.util.List<long[]> keep = new java.util.ArrayList<>();
@@ -119,50 +121,54 @@ class JavaRuntimeTest {
         return runtime.initialized(init(jar, main, true, Map.of()));
     }
 
-    @Test
-    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
-        assertEndsWithItsChildWhenStdinCloses(initialized("demo.Actions#spawn"), TIMEOUT);
+    @Override
+    RuntimeUnderTest runtime() {
+        return runtime;
+    }
+
+    @Override
+    String initBody(Action action) {
+        String main = switch (action) {
+            case GREETING -> "demo.Actions";
+            case ENVIRONMENT -> "demo.Actions#environment";
+            case APPLICATION_ERROR -> "demo.Actions#applicationError";
+            case EXIT_3 -> "demo.Actions#halt";
+            case SPIN -> "demo.Actions#spin";
+            case LOGGING -> "demo.Actions#log";
+            case ECHO -> "demo.Actions#echo";
+            case SPAWN_CHILD -> "demo.Actions#spawn";
+        };
+        return init(jar, main, true, Map.of());
+    }
+
+    @Override
+    Refusal refusal(Refused request) {
+        return switch (request) {
+            case RUN_BEFORE_INIT -> new Refusal(502, "Cannot invoke an uninitialized action.");
+            case INIT_WITHOUT_CODE -> new Refusal(502, "Missing main/no code to execute.");
+            case SECOND_INIT -> new Refusal(502, "Cannot initialize the action more than once.");
+        };
+    }
+
+    @Override
+    String initAnswer() {
+        return "OK";
+    }
+
+    @Override
+    void assertMoreEnvironment(JsonNode result) {
+        assertThat(result.get("idProperty").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
     }
 
     @Test
-    void runsTheDefaultMainAndRefusesASecondInit() throws Exception {
-        try (ActionContainer container = runtime.container(256)) {
-            assertThat(container.id()).startsWith("java-");
-            RuntimeResponse first = container.init(init(jar, "demo.Actions", true, Map.of()), TIMEOUT);
-            assertThat(first.statusCode()).isEqualTo(200);
-            assertThat(first.body()).isEqualTo("OK");
-
-            RuntimeResponse result = container.run(run(Map.of("name", "World")), TIMEOUT);
-            assertThat(result.statusCode()).isEqualTo(200);
-            assertThat(json(result).get("greeting").asText()).isEqualTo("Hello World");
-
-            RuntimeResponse again = container.init(init(jar, "demo.Actions", true, Map.of()), TIMEOUT);
-            assertThat(again.statusCode()).isEqualTo(502);
-            assertThat(json(again).get("error").asText()).isEqualTo("Cannot initialize the action more than once.");
-        }
-    }
-
-    @Test
-    void refusesRunBeforeInitAndInitWithoutMainOrCode() throws Exception {
-        try (ActionContainer container = runtime.container(256)) {
-            RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
-            assertThat(early.statusCode()).isEqualTo(502);
-            assertThat(json(early).get("error").asText()).isEqualTo("Cannot invoke an uninitialized action.");
-
-            RuntimeResponse noCode = container.init("{\"value\":{\"main\":\"demo.Actions\"}}", TIMEOUT);
-            assertThat(noCode.statusCode()).isEqualTo(502);
-            assertThat(json(noCode).get("error").asText()).isEqualTo("Missing main/no code to execute.");
-
-            RuntimeResponse noMain = container.init(init(jar, "", true, Map.of()), TIMEOUT);
+    void rejectsAMissingMainClassOrMethodAtInit() throws Exception {
+        try (ActionContainer missingMain = runtime.container(256);
+                ActionContainer missingClass = runtime.container(256);
+                ActionContainer wrongSignature = runtime.container(256)) {
+            RuntimeResponse noMain = missingMain.init(init(jar, "", true, Map.of()), TIMEOUT);
             assertThat(noMain.statusCode()).isEqualTo(502);
             assertThat(json(noMain).get("error").asText()).isEqualTo("Missing main/no code to execute.");
-        }
-    }
 
-    @Test
-    void rejectsAMissingClassOrMethodAtInit() throws Exception {
-        try (ActionContainer missingClass = runtime.container(256);
-                ActionContainer wrongSignature = runtime.container(256)) {
             RuntimeResponse noClass = missingClass.init(init(jar, "demo.Missing", true, Map.of()), TIMEOUT);
             assertThat(noClass.statusCode()).isEqualTo(502);
             assertThat(json(noClass).get("error").asText()).contains("ClassNotFoundException: demo.Missing");
@@ -186,15 +192,6 @@ class JavaRuntimeTest {
             RuntimeResponse object = container.run(run(Map.of()), TIMEOUT);
             assertThat(object.statusCode()).isEqualTo(502);
             assertThat(json(object).get("error").asText()).contains("accepts a JsonObject");
-        }
-    }
-
-    @Test
-    void exposesOwValuesThroughGetenvAndSystemProperties() throws Exception {
-        try (ActionContainer container = initialized("demo.Actions#environment")) {
-            JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
-            assertSeesTheRunsOwVariables(result);
-            assertThat(result.get("idProperty").asText()).isEqualTo("0123456789abcdef0123456789abcdef");
         }
     }
 
@@ -237,39 +234,6 @@ class JavaRuntimeTest {
             RuntimeResponse empty = nothing.run(run(Map.of()), TIMEOUT);
             assertThat(empty.statusCode()).isEqualTo(502);
             assertThat(json(empty).get("error").asText()).contains("The action returned null");
-        }
-    }
-
-    @Test
-    void returnsApplicationErrorsAsTheyAre() throws Exception {
-        try (ActionContainer container = initialized("demo.Actions#applicationError")) {
-            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json(response).get("error").asText()).isEqualTo("bad input");
-        }
-    }
-
-    @Test
-    void reportsAHaltAsACrash() throws Exception {
-        try (ActionContainer container = initialized("demo.Actions#halt")) {
-            assertRunReportsTheExitAsACrash(container, TIMEOUT);
-        }
-    }
-
-    @Test
-    void killsTheJvmWhenARunTimesOut() throws Exception {
-        assertTimedOutRunKillsTheProcess(initialized("demo.Actions#spin"), Duration.ofMillis(500));
-    }
-
-    @Test
-    void collectsLogsPerActivationWithoutSentinels() throws Exception {
-        try (ActionContainer container = initialized("demo.Actions#log")) {
-            container.run(run(Map.of("n", 1)), TIMEOUT);
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::stream, LogLine::text)
-                    .containsExactlyInAnyOrder(Tuple.tuple("stdout", "out 1"), Tuple.tuple("stderr", "err 1"));
-            container.run(run(Map.of("n", 2)), TIMEOUT);
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
-                    .containsExactlyInAnyOrder("out 2", "err 2");
         }
     }
 

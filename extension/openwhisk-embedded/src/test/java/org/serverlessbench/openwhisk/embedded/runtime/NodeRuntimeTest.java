@@ -2,11 +2,6 @@ package org.serverlessbench.openwhisk.embedded.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertCloseStopsTheProcessAndItsChild;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertEndsWithItsChildWhenStdinCloses;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertRunReportsTheExitAsACrash;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertSeesTheRunsOwVariables;
-import static org.serverlessbench.openwhisk.embedded.runtime.ContainerChecks.assertTimedOutRunKillsTheProcess;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.init;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.json;
 import static org.serverlessbench.openwhisk.embedded.runtime.RuntimeMessages.run;
@@ -23,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-class NodeRuntimeTest {
+class NodeRuntimeTest extends ProcessRuntimeContract {
 
     private static final String KIND = "nodejs:20";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -35,37 +30,48 @@ class NodeRuntimeTest {
         return runtime.initialized(init(code, "main"));
     }
 
-    @Test
-    void runsHelloWorldAndRefusesASecondInit() throws Exception {
-        try (ActionContainer container = runtime.container(256)) {
-            assertThat(container.kind()).isEqualTo(runtime.kind());
-            assertThat(container.id()).startsWith("nodejs-");
-            RuntimeResponse first = container.init(
-                    init("function main(args) { return {greeting: 'Hello ' + args.name}; }", "main"), TIMEOUT);
-            assertThat(first.statusCode()).isEqualTo(200);
-            assertThat(json(first).get("OK").asBoolean()).isTrue();
-
-            RuntimeResponse result = container.run(run(Map.of("name", "World")), TIMEOUT);
-            assertThat(result.statusCode()).isEqualTo(200);
-            assertThat(json(result).get("greeting").asText()).isEqualTo("Hello World");
-
-            RuntimeResponse again = container.init(init("function main() { return {}; }", "main"), TIMEOUT);
-            assertThat(again.statusCode()).isEqualTo(403);
-            assertThat(json(again).get("error").asText()).isEqualTo("Cannot initialize the action more than once.");
-        }
+    @Override
+    RuntimeUnderTest runtime() {
+        return runtime;
     }
 
-    @Test
-    void refusesRunBeforeInitAndInitWithoutCode() throws Exception {
-        try (ActionContainer container = runtime.container(256)) {
-            RuntimeResponse early = container.run(run(Map.of()), TIMEOUT);
-            assertThat(early.statusCode()).isEqualTo(403);
-            assertThat(json(early).get("error").asText()).isEqualTo("System not initialized.");
+    @Override
+    String initBody(Action action) {
+        return switch (action) {
+            case GREETING -> init("function main(args) { return {greeting: 'Hello ' + args.name}; }", "main");
+            case ENVIRONMENT -> init("function main() { return {host: process.env.__OW_API_HOST,"
+                    + " custom: process.env.CUSTOM, id: process.env.__OW_ACTIVATION_ID,"
+                    + " name: process.env.__OW_ACTION_NAME, deadline: process.env.__OW_DEADLINE,"
+                    + " ns: process.env.__OW_NAMESPACE}; }", "main", false, Map.of("CUSTOM", "from-init"));
+            case APPLICATION_ERROR -> init("function main() { return {error: 'bad input'}; }", "main");
+            case EXIT_3 -> init("function main() { process.exit(3); }", "main");
+            case SPIN -> init("function main() { while (true) {} }", "main");
+            case LOGGING -> init("function main(args) { console.log('out ' + args.n); console.error('err ' + args.n);"
+                    + " console.log('second line'); return {}; }", "main");
+            case ECHO -> init("function main(a) { return {echo: a.text + ' ✓'}; }", "main");
+            case SPAWN_CHILD -> init("const { spawn } = require('child_process'); function main() {"
+                    + " const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }", "main");
+        };
+    }
 
-            RuntimeResponse noCode = container.init("{\"value\":{\"main\":\"main\"}}", TIMEOUT);
-            assertThat(noCode.statusCode()).isEqualTo(403);
-            assertThat(json(noCode).get("error").asText()).isEqualTo("Missing main/no code to execute.");
-        }
+    @Override
+    Refusal refusal(Refused request) {
+        return switch (request) {
+            case RUN_BEFORE_INIT -> new Refusal(403, "System not initialized.");
+            case INIT_WITHOUT_CODE -> new Refusal(403, "Missing main/no code to execute.");
+            case SECOND_INIT -> new Refusal(403, "Cannot initialize the action more than once.");
+        };
+    }
+
+    @Override
+    String initAnswer() {
+        return "{\"OK\":true}";
+    }
+
+    @Override
+    void assertMoreEnvironment(JsonNode result) {
+        assertThat(result.get("custom").asText()).isEqualTo("from-init");
+        assertThat(result.get("ns").asText()).isEqualTo("guest");
     }
 
     @Test
@@ -78,21 +84,6 @@ class NodeRuntimeTest {
             assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
                     .noneMatch(ProcessOutput.SENTINEL::equals)
                     .anyMatch(line -> line.contains("SyntaxError"));
-        }
-    }
-
-    @Test
-    void exposesInitEnvAndPerRunOwVariables() throws Exception {
-        String code = "function main() { return {host: process.env.__OW_API_HOST, custom: process.env.CUSTOM,"
-                + " id: process.env.__OW_ACTIVATION_ID, name: process.env.__OW_ACTION_NAME,"
-                + " deadline: process.env.__OW_DEADLINE, ns: process.env.__OW_NAMESPACE}; }";
-        try (ActionContainer container = runtime.container(256)) {
-            assertThat(container.init(init(code, "main", false, Map.of("CUSTOM", "from-init")), TIMEOUT).statusCode())
-                    .isEqualTo(200);
-            JsonNode result = json(container.run(run(Map.of()), TIMEOUT));
-            assertSeesTheRunsOwVariables(result);
-            assertThat(result.get("custom").asText()).isEqualTo("from-init");
-            assertThat(result.get("ns").asText()).isEqualTo("guest");
         }
     }
 
@@ -113,15 +104,6 @@ class NodeRuntimeTest {
     }
 
     @Test
-    void returnsApplicationErrorsAsTheyAre() throws Exception {
-        try (ActionContainer container = initialized("function main() { return {error: 'bad input'}; }")) {
-            RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(json(response).get("error").asText()).isEqualTo("bad input");
-        }
-    }
-
-    @Test
     void answersAThrownExceptionWith502() throws Exception {
         try (ActionContainer container = initialized("function main() { throw new Error('kaputt'); }")) {
             RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
@@ -136,35 +118,6 @@ class NodeRuntimeTest {
             RuntimeResponse response = container.run(run(Map.of()), TIMEOUT);
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(json(response).get("error").asText()).isEqualTo("The action did not return a dictionary.");
-        }
-    }
-
-    @Test
-    void reportsAProcessExitAsACrash() throws Exception {
-        try (ActionContainer container = initialized("function main() { process.exit(3); }")) {
-            assertRunReportsTheExitAsACrash(container, TIMEOUT);
-        }
-    }
-
-    @Test
-    void killsTheProcessWhenARunTimesOut() throws Exception {
-        assertTimedOutRunKillsTheProcess(initialized("function main() { while (true) {} }"), Duration.ofMillis(300));
-    }
-
-    @Test
-    void collectsLogsPerActivationWithoutSentinels() throws Exception {
-        String code = "function main(args) { console.log('out ' + args.n); console.error('err ' + args.n);"
-                + " console.log('second line'); return {}; }";
-        try (ActionContainer container = initialized(code)) {
-            container.run(run(Map.of("n", 1)), TIMEOUT);
-            List<LogLine> first = container.drainLogs(TIMEOUT);
-            assertThat(first).extracting(LogLine::stream, LogLine::text).containsExactlyInAnyOrder(
-                    org.assertj.core.groups.Tuple.tuple("stdout", "out 1"),
-                    org.assertj.core.groups.Tuple.tuple("stderr", "err 1"),
-                    org.assertj.core.groups.Tuple.tuple("stdout", "second line"));
-            container.run(run(Map.of("n", 2)), TIMEOUT);
-            assertThat(container.drainLogs(TIMEOUT)).extracting(LogLine::text)
-                    .containsExactlyInAnyOrder("out 2", "err 2", "second line");
         }
     }
 
@@ -233,14 +186,6 @@ class NodeRuntimeTest {
     }
 
     @Test
-    void keepsUnicodeIntact() throws Exception {
-        try (ActionContainer container = initialized("function main(a) { return {echo: a.text + ' ✓'}; }")) {
-            RuntimeResponse response = container.run(run(Map.of("text", "Grüße 東京")), TIMEOUT);
-            assertThat(json(response).get("echo").asText()).isEqualTo("Grüße 東京 ✓");
-        }
-    }
-
-    @Test
     void refusesASecondRunWhileOneIsRunning(@TempDir Path temp) throws Exception {
         String code = "const fs = require('fs');"
                 + " function main(a) { fs.writeFileSync(a.flag, 'running'); return new Promise(r => {"
@@ -276,18 +221,4 @@ class NodeRuntimeTest {
         }
     }
 
-    @Test
-    void closeKillsTheProcessAndEverythingItStarted() throws Exception {
-        String code = "const { spawn } = require('child_process');"
-                + " function main() { const child = spawn('sleep', ['60'], {stdio: 'ignore'});"
-                + " return {pid: child.pid}; }";
-        assertCloseStopsTheProcessAndItsChild(initialized(code), TIMEOUT);
-    }
-
-    @Test
-    void endsWithItsChildWhenTheJvmThatStartedItIsGone() throws Exception {
-        String code = "const { spawn } = require('child_process'); function main() {"
-                + " const child = spawn('sleep', ['60'], {stdio: 'ignore'}); return {pid: child.pid}; }";
-        assertEndsWithItsChildWhenStdinCloses(initialized(code), TIMEOUT);
-    }
 }

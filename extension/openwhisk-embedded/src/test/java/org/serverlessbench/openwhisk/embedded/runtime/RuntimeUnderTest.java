@@ -29,6 +29,10 @@ final class RuntimeUnderTest implements BeforeAllCallback, AfterAllCallback {
         return kind;
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
     ProcessContainerFactory factory() {
         return factory;
     }
