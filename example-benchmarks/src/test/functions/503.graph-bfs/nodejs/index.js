@@ -5,37 +5,31 @@
 // number of vertices on each level and two counts that prove the levels are distances from the root: `level_gaps`,
 // edges whose ends lie more than one level apart, and `orphans`, vertices other than the root without a neighbour
 // one level closer. Both are 0 exactly when every level is the shortest distance. They are computed after the timed
-// sections. Times in `measurement` are microseconds, as SeBS reports them.
+// sections. Timings and the result shape come from sebs.js, the suite's shared harness.
 
 const barabasiAlbert = require('./barabasi-albert');
+const sebs = require('./sebs');
 const { bfsFromNode } = require('graphology-traversal');
 
 const ROOT = '0';
 
-// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-let freshProcess = true;
-
-function micros(startNs, endNs) {
-  return Number((endNs - startNs) / 1000n);
-}
-
 async function main(params) {
-  const begin = Date.now() / 1000;
+  const begin = sebs.nowSeconds();
   const size = Number(params.size);
   const seed = params.seed === undefined ? 42 : Number(params.seed);
 
-  const generateStart = process.hrtime.bigint();
+  const clock = new sebs.Stopwatch();
   const graph = barabasiAlbert.generate(size, seed);
-  const generateEnd = process.hrtime.bigint();
+  const graphGeneratingTime = clock.lap();
   const level = new Int32Array(graph.order).fill(-1);
   let visited = 0;
   bfsFromNode(graph, ROOT, (node, attributes, depth) => {
     level[Number(node)] = depth;
     visited++;
   });
-  const computeEnd = process.hrtime.bigint();
+  const computeTime = clock.lap();
+  const end = sebs.nowSeconds();
 
-  const end = Date.now() / 1000;
   const levels = [];
   for (const depth of level) {
     if (depth >= 0) {
@@ -55,27 +49,15 @@ async function main(params) {
       orphans++;
     }
   });
-  const isCold = freshProcess;
-  freshProcess = false;
-  return {
-    result: {
-      vertices: graph.order,
-      edges: graph.size,
-      root_degree: graph.degree(ROOT),
-      visited,
-      levels,
-      level_gaps: levelGaps,
-      orphans,
-    },
-    measurement: {
-      graph_generating_time: micros(generateStart, generateEnd),
-      compute_time: micros(generateEnd, computeEnd),
-    },
-    begin,
-    end,
-    is_cold: isCold,
-    request_id: process.env.__OW_ACTIVATION_ID || '',
-  };
+  return sebs.output({
+    vertices: graph.order,
+    edges: graph.size,
+    root_degree: graph.degree(ROOT),
+    visited,
+    levels,
+    level_gaps: levelGaps,
+    orphans,
+  }, begin, { graph_generating_time: graphGeneratingTime, compute_time: computeTime }, end);
 }
 
 exports.main = main;

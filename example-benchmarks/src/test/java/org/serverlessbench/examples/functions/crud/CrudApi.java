@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
+import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.SebsStorage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,10 +29,9 @@ public final class CrudApi {
         double begin = SebsOutput.nowSeconds();
         String table = SebsStorage.table(args, "shopping_cart");
         JsonArray results = new JsonArray();
-        long start;
-        long end;
+        long computeTime;
         try (DynamoDbClient client = SebsStorage.nosql(args)) {
-            start = System.nanoTime();
+            SebsStopwatch clock = new SebsStopwatch();
             for (JsonElement element : args.getAsJsonArray("requests")) {
                 JsonObject request = element.getAsJsonObject();
                 String route = request.get("route").getAsString();
@@ -49,13 +49,11 @@ public final class CrudApi {
                             + "\"; routes: PUT /cart, GET /cart/{id}, GET /cart");
                 }
             }
-            end = System.nanoTime();
+            computeTime = clock.lap();
         }
         JsonObject measurement = new JsonObject();
-        measurement.addProperty("compute_time", SebsOutput.micros(start, end));
-        JsonObject output = SebsOutput.of(new JsonObject(), measurement, begin);
-        output.add("result", results);
-        return output;
+        measurement.addProperty("compute_time", computeTime);
+        return SebsOutput.of(results, measurement, begin);
     }
 
     private static JsonElement addProduct(DynamoDbClient client, String table, String cart, JsonObject body) {
