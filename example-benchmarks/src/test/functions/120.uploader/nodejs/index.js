@@ -35,18 +35,13 @@ async function main(params) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'uploader-'));
   try {
     const file = path.join(work, name);
-    const clock = new sebs.Stopwatch();
+    const measurement = new sebs.Measurement();
     await download(url, file);
-    const downloadTime = clock.lap();
     const size = fs.statSync(file).size;
+    measurement.phase('download', size);
     const key = await buckets.upload(file);
-    const uploadTime = clock.lap();
-    return sebs.output({ bucket: buckets.bucket, url, key }, begin, {
-      download_time: downloadTime,
-      download_size: size,
-      upload_time: uploadTime,
-      upload_size: size,
-    });
+    measurement.phase('upload', size);
+    return sebs.output({ bucket: buckets.bucket, url, key }, begin, measurement.values);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

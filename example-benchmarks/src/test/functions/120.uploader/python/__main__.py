@@ -18,20 +18,15 @@ def main(args):
     name = os.path.basename(url.split("?")[0]) or "download"
     with tempfile.TemporaryDirectory(prefix="uploader-") as work:
         path = os.path.join(work, name)
-        clock = sebs.Stopwatch()
+        measurement = sebs.Measurement()
         with urllib.request.urlopen(url, timeout=60) as response, open(path, "wb") as target:
             while True:
                 chunk = response.read(1 << 20)
                 if not chunk:
                     break
                 target.write(chunk)
-        download_time = clock.lap()
         size = os.path.getsize(path)
+        measurement.phase("download", size)
         key = buckets.upload(path)
-        upload_time = clock.lap()
-    return sebs.output({"bucket": buckets.bucket, "url": url, "key": key}, begin, {
-        "download_time": download_time,
-        "download_size": size,
-        "upload_time": upload_time,
-        "upload_size": size,
-    })
+        measurement.phase("upload", size)
+    return sebs.output({"bucket": buckets.bucket, "url": url, "key": key}, begin, measurement)

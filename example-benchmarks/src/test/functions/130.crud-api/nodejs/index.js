@@ -49,7 +49,7 @@ async function main(params) {
   const begin = sebs.nowSeconds();
   storage.bind(params);
   const table = storage.nosqlTable('shopping_cart');
-  const clock = new sebs.Stopwatch();
+  const measurement = new sebs.Measurement();
   const results = [];
   for (const request of params.requests) {
     const body = request.body || {};
@@ -63,7 +63,8 @@ async function main(params) {
       throw new Error(`130.crud-api has no route "${request.route}"; routes: PUT /cart, GET /cart/{id}, GET /cart`);
     }
   }
-  return sebs.output(results, begin, { compute_time: clock.lap() });
+  measurement.phase('compute');
+  return sebs.output(results, begin, measurement.values);
 }
 
 exports.main = main;

@@ -63,7 +63,7 @@ def main(args):
     begin = time.time()
     storage.bind(args)
     table = storage.nosql_table("shopping_cart")
-    clock = sebs.Stopwatch()
+    measurement = sebs.Measurement()
     results = []
     for request in args["requests"]:
         route = request["route"]
@@ -77,4 +77,5 @@ def main(args):
             results.append(get_cart(table, cart))
         else:
             raise ValueError("130.crud-api has no route %r; routes: PUT /cart, GET /cart/{id}, GET /cart" % route)
-    return sebs.output(results, begin, {"compute_time": clock.lap()})
+    measurement.phase("compute")
+    return sebs.output(results, begin, measurement)

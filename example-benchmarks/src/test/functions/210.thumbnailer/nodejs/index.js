@@ -11,25 +11,19 @@ async function main(params) {
   const buckets = new sebs.Buckets(params);
   const { key, width, height } = params.object;
 
-  const clock = new sebs.Stopwatch();
+  const measurement = new sebs.Measurement();
   const original = await buckets.downloadBuffer(key);
-  const downloadTime = clock.lap();
+  measurement.phase('download', original.length);
 
   const resized = await sharp(original)
     .resize(Number(width), Number(height), { fit: 'inside' })
     .jpeg()
     .toBuffer();
-  const computeTime = clock.lap();
+  measurement.phase('compute');
 
   const outputKey = await buckets.uploadBuffer(`resized-${key}`, resized);
-  const uploadTime = clock.lap();
-  return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, {
-    download_time: downloadTime,
-    download_size: original.length,
-    compute_time: computeTime,
-    upload_time: uploadTime,
-    upload_size: resized.length,
-  });
+  measurement.phase('upload', resized.length);
+  return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, measurement.values);
 }
 
 exports.main = main;

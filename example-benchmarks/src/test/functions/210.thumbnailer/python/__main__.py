@@ -18,22 +18,16 @@ def main(args):
     width = int(args["object"]["width"])
     height = int(args["object"]["height"])
 
-    clock = sebs.Stopwatch()
+    measurement = sebs.Measurement()
     original = buckets.download_bytes(key)
-    download_time = clock.lap()
+    measurement.phase("download", len(original))
 
     with Image.open(io.BytesIO(original)) as image:
         image.thumbnail((width, height))
         resized = io.BytesIO()
         image.save(resized, format="JPEG")
-    compute_time = clock.lap()
+    measurement.phase("compute")
 
     output_key = buckets.upload_bytes("resized-" + key, resized.getvalue())
-    upload_time = clock.lap()
-    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, {
-        "download_time": download_time,
-        "download_size": len(original),
-        "compute_time": compute_time,
-        "upload_time": upload_time,
-        "upload_size": resized.getbuffer().nbytes,
-    })
+    measurement.phase("upload", resized.getbuffer().nbytes)
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

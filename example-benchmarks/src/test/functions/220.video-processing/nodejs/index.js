@@ -37,23 +37,16 @@ async function main(params) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'video-'));
   try {
     const source = path.join(work, path.basename(key));
-    const clock = new sebs.Stopwatch();
-    const downloadSize = await buckets.download(key, source);
-    const downloadTime = clock.lap();
+    const measurement = new sebs.Measurement();
+    measurement.phase('download', await buckets.download(key, source));
 
     const target = path.join(work, `${path.basename(key, path.extname(key))}-${op}.${extension}`);
     await ffmpeg(command(source, Number(duration), target));
-    const computeTime = clock.lap();
+    measurement.phase('compute');
 
     const outputKey = await buckets.upload(target);
-    const uploadTime = clock.lap();
-    return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, {
-      download_time: downloadTime,
-      download_size: downloadSize,
-      compute_time: computeTime,
-      upload_time: uploadTime,
-      upload_size: fs.statSync(target).size,
-    });
+    measurement.phase('upload', fs.statSync(target).size);
+    return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, measurement.values);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

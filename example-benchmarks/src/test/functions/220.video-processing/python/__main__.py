@@ -32,9 +32,8 @@ def main(args):
     extension, command = OPERATIONS[operation]
     with tempfile.TemporaryDirectory(prefix="video-") as work:
         source = os.path.join(work, os.path.basename(key))
-        clock = sebs.Stopwatch()
-        download_size = buckets.download(key, source)
-        download_time = clock.lap()
+        measurement = sebs.Measurement()
+        measurement.phase("download", buckets.download(key, source))
 
         target = os.path.join(work, "%s-%s.%s" % (os.path.splitext(os.path.basename(key))[0], operation, extension))
         ffmpeg = subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y"]
@@ -42,15 +41,8 @@ def main(args):
         if ffmpeg.returncode != 0:
             raise RuntimeError("ffmpeg failed with exit code %d: %s"
                                % (ffmpeg.returncode, ffmpeg.stderr.decode("utf-8", "replace")[-2000:]))
-        compute_time = clock.lap()
+        measurement.phase("compute")
 
         output_key = buckets.upload(target)
-        upload_time = clock.lap()
-        upload_size = os.path.getsize(target)
-    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, {
-        "download_time": download_time,
-        "download_size": download_size,
-        "compute_time": compute_time,
-        "upload_time": upload_time,
-        "upload_size": upload_size,
-    })
+        measurement.phase("upload", os.path.getsize(target))
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

@@ -30,26 +30,20 @@ async function main(params) {
   try {
     const folder = path.join(work, key);
     const prefix = `${buckets.inputKey(key)}/`;
-    const clock = new sebs.Stopwatch();
+    const measurement = new sebs.Measurement();
     let downloadSize = 0;
     for (const entry of await storage.listObjects(bucket, prefix)) {
       downloadSize += await storage.download(bucket, entry.name, path.join(folder, entry.name.slice(prefix.length)));
     }
-    const downloadTime = clock.lap();
+    measurement.phase('download', downloadSize);
 
     const archive = path.join(work, `${key}.zip`);
     await zipFolder(folder, archive);
-    const computeTime = clock.lap();
+    measurement.phase('compute');
 
     const outputKey = await buckets.upload(archive);
-    const uploadTime = clock.lap();
-    return sebs.output({ bucket, key: outputKey }, begin, {
-      download_time: downloadTime,
-      download_size: downloadSize,
-      compute_time: computeTime,
-      upload_time: uploadTime,
-      upload_size: fs.statSync(archive).size,
-    });
+    measurement.phase('upload', fs.statSync(archive).size);
+    return sebs.output({ bucket, key: outputKey }, begin, measurement.values);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

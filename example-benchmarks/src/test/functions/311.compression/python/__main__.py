@@ -19,24 +19,17 @@ def main(args):
     with tempfile.TemporaryDirectory(prefix="compression-") as work:
         folder = os.path.join(work, key)
         prefix = buckets.input_key(key) + "/"
-        clock = sebs.Stopwatch()
+        measurement = sebs.Measurement()
         download_size = 0
         for entry in storage.list_objects(buckets.bucket, prefix):
             target = os.path.join(folder, entry["Key"][len(prefix):])
             os.makedirs(os.path.dirname(target), exist_ok=True)
             download_size += storage.download(buckets.bucket, entry["Key"], target)
-        download_time = clock.lap()
+        measurement.phase("download", download_size)
 
         archive = shutil.make_archive(os.path.join(work, "archive", key), "zip", root_dir=folder)
-        compute_time = clock.lap()
+        measurement.phase("compute")
 
         output_key = buckets.upload(archive)
-        upload_time = clock.lap()
-        upload_size = os.path.getsize(archive)
-    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, {
-        "download_time": download_time,
-        "download_size": download_size,
-        "compute_time": compute_time,
-        "upload_time": upload_time,
-        "upload_size": upload_size,
-    })
+        measurement.phase("upload", os.path.getsize(archive))
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

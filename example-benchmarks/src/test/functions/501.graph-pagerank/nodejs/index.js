@@ -34,17 +34,13 @@ function residual(graph, ranks) {
 
 async function main(params) {
   const begin = sebs.nowSeconds();
-  const size = Number(params.size);
-  const seed = params.seed === undefined ? 42 : Number(params.seed);
-
-  const clock = new sebs.Stopwatch();
-  const graph = barabasiAlbert.generate(size, seed);
-  const graphGeneratingTime = clock.lap();
+  const measurement = new sebs.Measurement();
+  const graph = barabasiAlbert.generateTimed(params, measurement);
   // graphology stops when the L1 change of an iteration falls below order x tolerance: this asks for 1e-10.
   const ranks = pagerank(graph, {
     alpha: DAMPING, getEdgeWeight: null, maxIterations: 1000, tolerance: 1e-10 / Math.max(1, graph.order),
   });
-  const computeTime = clock.lap();
+  measurement.phase('compute');
   const end = sebs.nowSeconds();
 
   const values = Object.values(ranks);
@@ -56,7 +52,7 @@ async function main(params) {
     rank_min: values.reduce((min, value) => Math.min(min, value), Infinity),
     rank_max: values.reduce((max, value) => Math.max(max, value), -Infinity),
     residual: residual(graph, ranks),
-  }, begin, { graph_generating_time: graphGeneratingTime, compute_time: computeTime }, end);
+  }, begin, measurement.values, end);
 }
 
 exports.main = main;

@@ -1,20 +1,16 @@
 """501.graph-pagerank: generates a Barabási-Albert graph of `size` vertices from `seed` and ranks it with PageRank.
 
-python-igraph draws from Python's `random` module, so seeding it makes the graph reproducible. Besides the ranks'
-sum and range, the result carries `residual`, the L1 distance between the ranks and one PageRank step applied to
-them on this graph: a fixed point has residual 0, so the caller can tell a real PageRank from a plausible vector.
-It is computed after the timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
+The graph comes from barabasi_albert.py, shared by the three graph benchmarks. Besides the ranks' sum and range, the
+result carries `residual`, the L1 distance between the ranks and one PageRank step applied to them on this graph: a
+fixed point has residual 0, so the caller can tell a real PageRank from a plausible vector. It is computed after the
+timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
-import random
 import time
 
-import igraph
-
+import barabasi_albert
 import sebs
 
-# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-ATTACHMENTS = 10
 DAMPING = 0.85
 
 
@@ -33,14 +29,10 @@ def residual(graph, ranks):
 
 def main(args):
     begin = time.time()
-    size = int(args["size"])
-    random.seed(int(args.get("seed", 42)))
-
-    clock = sebs.Stopwatch()
-    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
-    graph_generating_time = clock.lap()
+    measurement = sebs.Measurement()
+    graph = barabasi_albert.generate(args, measurement)
     ranks = graph.pagerank(damping=DAMPING)
-    compute_time = clock.lap()
+    measurement.phase("compute")
     end = time.time()
 
     return sebs.output({
@@ -51,4 +43,4 @@ def main(args):
         "rank_min": min(ranks),
         "rank_max": max(ranks),
         "residual": residual(graph, ranks),
-    }, begin, {"graph_generating_time": graph_generating_time, "compute_time": compute_time}, end)
+    }, begin, measurement, end)

@@ -59,14 +59,10 @@ function components(count, edges) {
 
 async function main(params) {
   const begin = sebs.nowSeconds();
-  const size = Number(params.size);
-  const seed = params.seed === undefined ? 42 : Number(params.seed);
-
-  const clock = new sebs.Stopwatch();
-  const graph = barabasiAlbert.generate(size, seed);
-  const graphGeneratingTime = clock.lap();
+  const measurement = new sebs.Measurement();
+  const graph = barabasiAlbert.generateTimed(params, measurement);
   const tree = minimumSpanningTree(graph);
-  const computeTime = clock.lap();
+  measurement.phase('compute');
   const end = sebs.nowSeconds();
 
   const foreign = tree.filter((edge) => !graph.hasEdge(String(edge.source), String(edge.target))).length;
@@ -76,7 +72,7 @@ async function main(params) {
     tree_edges: tree.length,
     tree_components: components(graph.order, tree),
     foreign_edges: foreign,
-  }, begin, { graph_generating_time: graphGeneratingTime, compute_time: computeTime }, end);
+  }, begin, measurement.values, end);
 }
 
 exports.main = main;

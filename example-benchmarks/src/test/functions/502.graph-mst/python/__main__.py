@@ -1,21 +1,17 @@
 """502.graph-mst: generates a Barabási-Albert graph of `size` vertices from `seed` and finds a minimum spanning tree.
 
-The graph is unweighted, as in SeBS, so every spanning tree is minimal. python-igraph draws from Python's `random`
-module, so seeding it makes the graph reproducible. The result describes the tree so that the caller can check it
-spans the graph: its edge count, how many components its edges leave among the graph's vertices (1 for a spanning
-tree), and how many of its edges are not edges of the graph (0). These are computed after the timed sections.
-Timings and the result shape come from sebs.py, the suite's shared harness.
+The graph comes from barabasi_albert.py, shared by the three graph benchmarks; it is unweighted, as in SeBS, so every
+spanning tree is minimal. The result describes the tree so that the caller can check it spans the graph: its edge
+count, how many components its edges leave among the graph's vertices (1 for a spanning tree), and how many of its
+edges are not edges of the graph (0). These are computed after the timed sections. Timings and the result shape
+come from sebs.py, the suite's shared harness.
 """
 
-import random
 import time
 
-import igraph
-
+import barabasi_albert
 import sebs
 
-# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-ATTACHMENTS = 10
 
 
 def components(vertex_count, edges):
@@ -39,14 +35,10 @@ def components(vertex_count, edges):
 
 def main(args):
     begin = time.time()
-    size = int(args["size"])
-    random.seed(int(args.get("seed", 42)))
-
-    clock = sebs.Stopwatch()
-    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
-    graph_generating_time = clock.lap()
+    measurement = sebs.Measurement()
+    graph = barabasi_albert.generate(args, measurement)
     tree = graph.spanning_tree(weights=None, return_tree=True)
-    compute_time = clock.lap()
+    measurement.phase("compute")
     end = time.time()
 
     tree_edges = tree.get_edgelist()
@@ -58,4 +50,4 @@ def main(args):
         "tree_edges": len(tree_edges),
         "tree_components": components(graph.vcount(), tree_edges),
         "foreign_edges": foreign,
-    }, begin, {"graph_generating_time": graph_generating_time, "compute_time": compute_time}, end)
+    }, begin, measurement, end)

@@ -15,19 +15,15 @@ const ROOT = '0';
 
 async function main(params) {
   const begin = sebs.nowSeconds();
-  const size = Number(params.size);
-  const seed = params.seed === undefined ? 42 : Number(params.seed);
-
-  const clock = new sebs.Stopwatch();
-  const graph = barabasiAlbert.generate(size, seed);
-  const graphGeneratingTime = clock.lap();
+  const measurement = new sebs.Measurement();
+  const graph = barabasiAlbert.generateTimed(params, measurement);
   const level = new Int32Array(graph.order).fill(-1);
   let visited = 0;
   bfsFromNode(graph, ROOT, (node, attributes, depth) => {
     level[Number(node)] = depth;
     visited++;
   });
-  const computeTime = clock.lap();
+  measurement.phase('compute');
   const end = sebs.nowSeconds();
 
   const levels = [];
@@ -57,7 +53,7 @@ async function main(params) {
     levels,
     level_gaps: levelGaps,
     orphans,
-  }, begin, { graph_generating_time: graphGeneratingTime, compute_time: computeTime }, end);
+  }, begin, measurement.values, end);
 }
 
 exports.main = main;

@@ -1,34 +1,26 @@
 """503.graph-bfs: generates a Barabási-Albert graph of `size` vertices from `seed` and searches it breadth-first.
 
-python-igraph draws from Python's `random` module, so seeding it makes the graph reproducible. The search starts at
-vertex 0. The result gives the number of vertices on each level and two counts that prove the levels are distances
-from the root: `level_gaps`, edges whose ends lie more than one level apart, and `orphans`, vertices other than the
-root without a neighbour one level closer. Both are 0 exactly when every level is the shortest distance. They are
-computed after the timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
+The graph comes from barabasi_albert.py, shared by the three graph benchmarks. The search starts at vertex 0. The
+result gives the number of vertices on each level and two counts that prove the levels are distances from the root:
+`level_gaps`, edges whose ends lie more than one level apart, and `orphans`, vertices other than the root without a
+neighbour one level closer. Both are 0 exactly when every level is the shortest distance. They are computed after
+the timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
-import random
 import time
 
-import igraph
-
+import barabasi_albert
 import sebs
 
-# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-ATTACHMENTS = 10
 ROOT = 0
 
 
 def main(args):
     begin = time.time()
-    size = int(args["size"])
-    random.seed(int(args.get("seed", 42)))
-
-    clock = sebs.Stopwatch()
-    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
-    graph_generating_time = clock.lap()
+    measurement = sebs.Measurement()
+    graph = barabasi_albert.generate(args, measurement)
     order, layer_starts, _parents = graph.bfs(ROOT)
-    compute_time = clock.lap()
+    measurement.phase("compute")
     end = time.time()
 
     level = [-1] * graph.vcount()
@@ -47,4 +39,4 @@ def main(args):
         "levels": [layer_starts[i + 1] - layer_starts[i] for i in range(len(layer_starts) - 1)],
         "level_gaps": level_gaps,
         "orphans": orphans,
-    }, begin, {"graph_generating_time": graph_generating_time, "compute_time": compute_time}, end)
+    }, begin, measurement, end)

@@ -83,25 +83,18 @@ async function main(params) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dna-'));
   try {
     const source = path.join(work, path.basename(key));
-    const clock = new sebs.Stopwatch();
-    const downloadSize = await buckets.download(key, source);
-    const downloadTime = clock.lap();
+    const measurement = new sebs.Measurement();
+    measurement.phase('download', await buckets.download(key, source));
 
     const heights = walk(sequenceOf(fs.readFileSync(source, 'latin1')));
     const target = path.join(work, `${path.basename(key, path.extname(key))}.json`);
     const uploadSize = writeJson(heights, target);
-    const computeTime = clock.lap();
+    measurement.phase('compute');
 
     const outputKey = await buckets.upload(target);
-    const uploadTime = clock.lap();
-    return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, {
-      download_time: downloadTime,
-      download_size: downloadSize,
-      compute_time: computeTime,
-      upload_time: uploadTime,
-      upload_size: uploadSize,
-      points: heights.length,
-    });
+    measurement.phase('upload', uploadSize);
+    measurement.values.points = heights.length;
+    return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, measurement.values);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -70,22 +70,15 @@ def main(args):
     key = args["object"]["key"]
     with tempfile.TemporaryDirectory(prefix="dna-") as work:
         source = os.path.join(work, os.path.basename(key))
-        clock = sebs.Stopwatch()
-        download_size = buckets.download(key, source)
-        download_time = clock.lap()
+        measurement = sebs.Measurement()
+        measurement.phase("download", buckets.download(key, source))
 
         heights = walk(sequence_of(source))
         target = os.path.join(work, os.path.splitext(os.path.basename(key))[0] + ".json")
         upload_size = write_json(heights, target)
-        compute_time = clock.lap()
+        measurement.phase("compute")
 
         output_key = buckets.upload(target)
-        upload_time = clock.lap()
-    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, {
-        "download_time": download_time,
-        "download_size": download_size,
-        "compute_time": compute_time,
-        "upload_time": upload_time,
-        "upload_size": upload_size,
-        "points": len(heights),
-    })
+        measurement.phase("upload", upload_size)
+    measurement["points"] = len(heights)
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

@@ -28,17 +28,22 @@ function output(result, begin, measurement, end = nowSeconds()) {
   };
 }
 
-// Times consecutive phases: each lap() answers the microseconds since the previous lap (or the start).
-class Stopwatch {
+// SeBS's `measurement` of consecutive phases: phase(name) records `<name>_time`, the microseconds since the previous
+// phase ended (or since the measurement was made), and with a size also `<name>_size` in bytes. output() takes
+// `values`.
+class Measurement {
   constructor() {
+    this.values = {};
     this.mark = process.hrtime.bigint();
   }
 
-  lap() {
+  phase(name, size) {
     const now = process.hrtime.bigint();
-    const micros = Number((now - this.mark) / 1000n);
+    this.values[`${name}_time`] = Number((now - this.mark) / 1000n);
     this.mark = now;
-    return micros;
+    if (size !== undefined) {
+      this.values[`${name}_size`] = size;
+    }
   }
 }
 
@@ -79,4 +84,4 @@ class Buckets {
   }
 }
 
-module.exports = { nowSeconds, output, Stopwatch, Buckets };
+module.exports = { nowSeconds, output, Measurement, Buckets };

@@ -23,16 +23,19 @@ def output(result, begin, measurement=None, end=None):
     return answer
 
 
-class Stopwatch:
-    """Times consecutive phases: each lap() answers the microseconds since the previous lap (or the start)."""
+class Measurement(dict):
+    """SeBS's `measurement` of consecutive phases: phase(name) records `<name>_time`, the microseconds since the
+    previous phase ended (or since the measurement was made), and with a size also `<name>_size` in bytes."""
 
     def __init__(self):
+        super().__init__()
         self._mark = time.perf_counter_ns()
 
-    def lap(self):
+    def phase(self, name, size=None):
         now = time.perf_counter_ns()
-        micros, self._mark = (now - self._mark) // 1000, now
-        return micros
+        self[name + "_time"], self._mark = (now - self._mark) // 1000, now
+        if size is not None:
+            self[name + "_size"] = size
 
 
 class Buckets:

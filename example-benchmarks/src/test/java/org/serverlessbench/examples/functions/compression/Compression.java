@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.WorkFolder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -33,7 +33,7 @@ public final class Compression {
             Path folder = work.resolve(key);
             String prefix = buckets.inputKey(key) + "/";
             S3Client client = buckets.client();
-            SebsStopwatch clock = new SebsStopwatch();
+            SebsMeasurement measurement = new SebsMeasurement();
             long downloadSize = 0;
             for (S3Object object : client.listObjectsV2Paginator(r -> r.bucket(buckets.bucket()).prefix(prefix))
                     .contents()) {
@@ -42,22 +42,15 @@ public final class Compression {
                 client.getObject(r -> r.bucket(buckets.bucket()).key(object.key()), target);
                 downloadSize += object.size();
             }
-            long downloadTime = clock.lap();
+            measurement.phase("download", downloadSize);
 
             Path archive = work.resolve(key + ".zip");
             zip(folder, archive);
-            long computeTime = clock.lap();
+            measurement.phase("compute");
 
             String outputKey = buckets.upload(archive, key + ".zip");
-            long uploadTime = clock.lap();
-
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", downloadTime);
-            measurement.addProperty("download_size", downloadSize);
-            measurement.addProperty("compute_time", computeTime);
-            measurement.addProperty("upload_time", uploadTime);
-            measurement.addProperty("upload_size", Files.size(archive));
-            return SebsOutput.of(buckets.result(outputKey), measurement, begin);
+            measurement.phase("upload", Files.size(archive));
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

@@ -9,8 +9,8 @@ import java.math.MathContext;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.SebsStorage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,9 +29,9 @@ public final class CrudApi {
         double begin = SebsOutput.nowSeconds();
         String table = SebsStorage.table(args, "shopping_cart");
         JsonArray results = new JsonArray();
-        long computeTime;
+        SebsMeasurement measurement;
         try (DynamoDbClient client = SebsStorage.nosql(args)) {
-            SebsStopwatch clock = new SebsStopwatch();
+            measurement = new SebsMeasurement();
             for (JsonElement element : args.getAsJsonArray("requests")) {
                 JsonObject request = element.getAsJsonObject();
                 String route = request.get("route").getAsString();
@@ -49,11 +49,9 @@ public final class CrudApi {
                             + "\"; routes: PUT /cart, GET /cart/{id}, GET /cart");
                 }
             }
-            computeTime = clock.lap();
+            measurement.phase("compute");
         }
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("compute_time", computeTime);
-        return SebsOutput.of(results, measurement, begin);
+        return SebsOutput.of(results, measurement.json(), begin);
     }
 
     private static JsonElement addProduct(DynamoDbClient client, String table, String cart, JsonObject body) {

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /**
@@ -27,27 +27,19 @@ public final class DnaVisualisation {
         String key = args.getAsJsonObject("object").get("key").getAsString();
         try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("dna-")) {
             Path source = work.resolve("input.fasta");
-            SebsStopwatch clock = new SebsStopwatch();
-            long downloadSize = buckets.download(key, source);
-            long downloadTime = clock.lap();
+            SebsMeasurement measurement = new SebsMeasurement();
+            measurement.phase("download", buckets.download(key, source));
 
             long[] heights = walk(sequenceOf(source));
             String stem = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
             Path target = work.resolve("output.json");
             writeJson(heights, target);
-            long computeTime = clock.lap();
+            measurement.phase("compute");
 
             String outputKey = buckets.upload(target, stem + ".json");
-            long uploadTime = clock.lap();
-
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", downloadTime);
-            measurement.addProperty("download_size", downloadSize);
-            measurement.addProperty("compute_time", computeTime);
-            measurement.addProperty("upload_time", uploadTime);
-            measurement.addProperty("upload_size", Files.size(target));
-            measurement.addProperty("points", heights.length);
-            return SebsOutput.of(buckets.result(outputKey), measurement, begin);
+            measurement.phase("upload", Files.size(target));
+            measurement.json().addProperty("points", heights.length);
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

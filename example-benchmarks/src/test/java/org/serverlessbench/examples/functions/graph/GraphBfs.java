@@ -7,8 +7,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.BreadthFirstIterator;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 
 /**
  * 503.graph-bfs as a Java action: generates the Barabási-Albert graph and searches it breadth-first from vertex 0
@@ -26,12 +26,8 @@ public final class GraphBfs {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        SebsStopwatch clock = new SebsStopwatch();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long graphGeneratingTime = clock.lap();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         int[] level = new int[graph.vertexSet().size()];
         Arrays.fill(level, -1);
         int visited = 0;
@@ -41,7 +37,7 @@ public final class GraphBfs {
             level[vertex] = search.getDepth(vertex);
             visited++;
         }
-        long computeTime = clock.lap();
+        measurement.phase("compute");
         double end = SebsOutput.nowSeconds();
 
         int depth = -1;
@@ -78,10 +74,7 @@ public final class GraphBfs {
         result.add("levels", levels);
         result.addProperty("level_gaps", levelGaps);
         result.addProperty("orphans", orphans);
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", graphGeneratingTime);
-        measurement.addProperty("compute_time", computeTime);
-        return SebsOutput.of(result, measurement, begin, end);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     private static boolean hasNeighbourOnLevel(Graph<Integer, DefaultEdge> graph, int vertex, int[] level, int wanted) {

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.spanning.KruskalMinimumSpanningTree;
 import org.jgrapht.graph.DefaultEdge;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 
 /**
  * 502.graph-mst as a Java action: generates the Barabási-Albert graph and finds a minimum spanning tree with JGraphT's
@@ -22,14 +22,10 @@ public final class GraphMst {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        SebsStopwatch clock = new SebsStopwatch();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long graphGeneratingTime = clock.lap();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         Set<DefaultEdge> tree = new KruskalMinimumSpanningTree<>(graph).getSpanningTree().getEdges();
-        long computeTime = clock.lap();
+        measurement.phase("compute");
         double end = SebsOutput.nowSeconds();
 
         int[] parent = new int[graph.vertexSet().size()];
@@ -57,10 +53,7 @@ public final class GraphMst {
         result.addProperty("tree_edges", tree.size());
         result.addProperty("tree_components", components);
         result.addProperty("foreign_edges", foreign);
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", graphGeneratingTime);
-        measurement.addProperty("compute_time", computeTime);
-        return SebsOutput.of(result, measurement, begin, end);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     /** Union-find root with path halving. */

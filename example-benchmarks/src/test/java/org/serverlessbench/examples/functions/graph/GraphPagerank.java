@@ -6,8 +6,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultEdge;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 
 /**
  * 501.graph-pagerank as a Java action: generates the Barabási-Albert graph and ranks it with JGraphT's PageRank.
@@ -27,14 +27,10 @@ public final class GraphPagerank {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        SebsStopwatch clock = new SebsStopwatch();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long graphGeneratingTime = clock.lap();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         Map<Integer, Double> ranks = new PageRank<>(graph, DAMPING, MAX_ITERATIONS, TOLERANCE).getScores();
-        long computeTime = clock.lap();
+        measurement.phase("compute");
         double end = SebsOutput.nowSeconds();
 
         double sum = 0;
@@ -53,10 +49,7 @@ public final class GraphPagerank {
         result.addProperty("rank_min", min);
         result.addProperty("rank_max", max);
         result.addProperty("residual", residual(graph, ranks));
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", graphGeneratingTime);
-        measurement.addProperty("compute_time", computeTime);
-        return SebsOutput.of(result, measurement, begin, end);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     /** Sum over vertices of |rank - ((1 - d) / n + d (sum of neighbour rank / neighbour degree + dangling / n))|. */

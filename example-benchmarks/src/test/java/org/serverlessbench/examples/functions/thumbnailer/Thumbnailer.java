@@ -9,8 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 
 /**
  * 210.thumbnailer as a Java action: downloads an image, resizes it with ImageIO and Java 2D to fit width x height
@@ -29,23 +29,16 @@ public final class Thumbnailer {
         int width = object.get("width").getAsInt();
         int height = object.get("height").getAsInt();
         try (SebsBuckets buckets = new SebsBuckets(args)) {
-            SebsStopwatch clock = new SebsStopwatch();
+            SebsMeasurement measurement = new SebsMeasurement();
             byte[] original = buckets.downloadBytes(key);
-            long downloadTime = clock.lap();
+            measurement.phase("download", original.length);
 
             byte[] resized = thumbnail(original, width, height);
-            long computeTime = clock.lap();
+            measurement.phase("compute");
 
             String outputKey = buckets.uploadBytes("resized-" + key, resized, "image/jpeg");
-            long uploadTime = clock.lap();
-
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", downloadTime);
-            measurement.addProperty("download_size", original.length);
-            measurement.addProperty("compute_time", computeTime);
-            measurement.addProperty("upload_time", uploadTime);
-            measurement.addProperty("upload_size", resized.length);
-            return SebsOutput.of(buckets.result(outputKey), measurement, begin);
+            measurement.phase("upload", resized.length);
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /** 120.uploader as a Java action: fetches a file from a URL and uploads it to object storage. */
@@ -26,7 +26,7 @@ public final class Uploader {
         String name = path.isEmpty() || path.endsWith("/") ? "download" : path.substring(path.lastIndexOf('/') + 1);
         try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("uploader-")) {
             Path file = work.resolve(name);
-            SebsStopwatch clock = new SebsStopwatch();
+            SebsMeasurement measurement = new SebsMeasurement();
             HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(60_000);
@@ -36,19 +36,14 @@ public final class Uploader {
             try (InputStream in = connection.getInputStream()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            long downloadTime = clock.lap();
             long size = Files.size(file);
+            measurement.phase("download", size);
             String key = buckets.upload(file, name);
-            long uploadTime = clock.lap();
+            measurement.phase("upload", size);
 
             JsonObject result = buckets.result(key);
             result.addProperty("url", url);
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", downloadTime);
-            measurement.addProperty("download_size", size);
-            measurement.addProperty("upload_time", uploadTime);
-            measurement.addProperty("upload_size", size);
-            return SebsOutput.of(result, measurement, begin);
+            return SebsOutput.of(result, measurement.json(), begin);
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStopwatch;
 import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /**
@@ -33,9 +33,8 @@ public final class VideoProcessing {
         try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("video-")) {
             String name = key.substring(key.lastIndexOf('/') + 1);
             Path source = work.resolve(name);
-            SebsStopwatch clock = new SebsStopwatch();
-            long downloadSize = buckets.download(key, source);
-            long downloadTime = clock.lap();
+            SebsMeasurement measurement = new SebsMeasurement();
+            measurement.phase("download", buckets.download(key, source));
 
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             Path target;
@@ -55,18 +54,11 @@ public final class VideoProcessing {
                         + "\"; operations: extract-gif, watermark");
             }
             run(command);
-            long computeTime = clock.lap();
+            measurement.phase("compute");
 
             String outputKey = buckets.upload(target, target.getFileName().toString());
-            long uploadTime = clock.lap();
-
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", downloadTime);
-            measurement.addProperty("download_size", downloadSize);
-            measurement.addProperty("compute_time", computeTime);
-            measurement.addProperty("upload_time", uploadTime);
-            measurement.addProperty("upload_size", Files.size(target));
-            return SebsOutput.of(buckets.result(outputKey), measurement, begin);
+            measurement.phase("upload", Files.size(target));
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 
