@@ -23,6 +23,6 @@ import java.lang.annotation.Target;
     /** The Barabási-Albert generator of the Node.js graph functions. */
     String GRAPH = "src/test/functions/shared/graph";
 
-    /** Folders relative to the module directory, each with one subfolder per language ({@code nodejs}, {@code python}). */
+    /** Folders relative to the module directory, each with a subfolder per language ({@code nodejs}, ...). */
     String[] value();
 }
