@@ -2,14 +2,12 @@
 
 // 130.crud-api: a shopping cart over a NoSQL table (partition key cart_id, sort key product_id).
 // Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
-// and average price. The table's document client comes from storage.js, the helper that
-// openwhisk-storage adds to the package (SeBS ships one alike).
+// and average price. The table's document client comes from storage.js, the helper that openwhisk-storage adds to
+// the package (SeBS ships one alike); timings and the result shape come from sebs.js, the suite's shared harness.
 
 const { GetCommand, PutCommand, QueryCommand } = require('@aws-sdk/lib-dynamodb');
+const sebs = require('./sebs');
 const storage = require('./storage');
-
-// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-let freshProcess = true;
 
 async function addProduct(table, cart, body) {
   await table.documents.send(new PutCommand({
@@ -48,10 +46,10 @@ async function getCart(table, cart) {
 }
 
 async function main(params) {
-  const begin = Date.now() / 1000;
+  const begin = sebs.nowSeconds();
   storage.bind(params);
   const table = storage.nosqlTable('shopping_cart');
-  const start = process.hrtime.bigint();
+  const measurement = new sebs.Measurement();
   const results = [];
   for (const request of params.requests) {
     const body = request.body || {};
@@ -65,17 +63,8 @@ async function main(params) {
       throw new Error(`130.crud-api has no route "${request.route}"; routes: PUT /cart, GET /cart/{id}, GET /cart`);
     }
   }
-  const computeEnd = process.hrtime.bigint();
-  const isCold = freshProcess;
-  freshProcess = false;
-  return {
-    result: results,
-    measurement: { compute_time: Number((computeEnd - start) / 1000n) },
-    begin,
-    end: Date.now() / 1000,
-    is_cold: isCold,
-    request_id: process.env.__OW_ACTIVATION_ID || '',
-  };
+  measurement.phase('compute');
+  return sebs.output(results, begin, measurement.values);
 }
 
 exports.main = main;

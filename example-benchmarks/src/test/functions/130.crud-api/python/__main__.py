@@ -2,19 +2,16 @@
 
 Routes: "PUT /cart" adds a product, "GET /cart/{id}" reads one product, "GET /cart" lists the cart with its total
 and average price. The table is a boto3 DynamoDB Table from storage.py, the helper that openwhisk-storage adds
-to the package (SeBS ships one alike).
+to the package (SeBS ships one alike); timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
 import decimal
-import os
 import time
 
 import boto3
 
+import sebs
 import storage
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-_fresh_process = True
 
 
 def plain(value):
@@ -62,12 +59,11 @@ def get_cart(table, cart):
 
 
 def main(args):
-    global _fresh_process
     import boto3.dynamodb.conditions  # noqa: F401 (Key expressions)
     begin = time.time()
     storage.bind(args)
     table = storage.nosql_table("shopping_cart")
-    start = time.perf_counter_ns()
+    measurement = sebs.Measurement()
     results = []
     for request in args["requests"]:
         route = request["route"]
@@ -81,14 +77,5 @@ def main(args):
             results.append(get_cart(table, cart))
         else:
             raise ValueError("130.crud-api has no route %r; routes: PUT /cart, GET /cart/{id}, GET /cart" % route)
-    compute_end = time.perf_counter_ns()
-    end = time.time()
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": results,
-        "measurement": {"compute_time": (compute_end - start) // 1000},
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+    measurement.phase("compute")
+    return sebs.output(results, begin, measurement)

@@ -2,20 +2,15 @@
 
 Operations, as SeBS's: "watermark" overlays a mark on the first `duration` seconds, "extract-gif" turns them into an
 animated GIF. The mark is a half-transparent square that ffmpeg generates itself, so the function ships no image.
-Storage goes through storage.py, the helper that openwhisk-storage adds to the package (SeBS ships one alike).
-Times in the result are microseconds, as SeBS reports them.
+Storage, timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
 import os
-import shutil
 import subprocess
 import tempfile
 import time
 
-import storage
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-_fresh_process = True
+import sebs
 
 OPERATIONS = {
     "watermark": ("mp4", lambda source, duration, target: [
@@ -26,27 +21,19 @@ OPERATIONS = {
 }
 
 
-def micros(start_ns, end_ns):
-    return (end_ns - start_ns) // 1000
-
-
 def main(args):
-    global _fresh_process
     begin = time.time()
-    storage.bind(args)
-    bucket = args["bucket"]["bucket"]
+    buckets = sebs.Buckets(args)
     key = args["object"]["key"]
     operation = args["object"]["op"]
     duration = float(args["object"]["duration"])
     if operation not in OPERATIONS:
         raise ValueError("220.video-processing has no operation %r; operations: %s" % (operation, sorted(OPERATIONS)))
     extension, command = OPERATIONS[operation]
-    work = tempfile.mkdtemp(prefix="video-")
-    try:
+    with tempfile.TemporaryDirectory(prefix="video-") as work:
         source = os.path.join(work, os.path.basename(key))
-        download_start = time.perf_counter_ns()
-        storage.download(bucket, "%s/%s" % (args["bucket"]["input"], key), source)
-        download_end = time.perf_counter_ns()
+        measurement = sebs.Measurement()
+        measurement.phase("download", buckets.download(key, source))
 
         target = os.path.join(work, "%s-%s.%s" % (os.path.splitext(os.path.basename(key))[0], operation, extension))
         ffmpeg = subprocess.run(["ffmpeg", "-hide_banner", "-loglevel", "error", "-y"]
@@ -54,28 +41,8 @@ def main(args):
         if ffmpeg.returncode != 0:
             raise RuntimeError("ffmpeg failed with exit code %d: %s"
                                % (ffmpeg.returncode, ffmpeg.stderr.decode("utf-8", "replace")[-2000:]))
-        compute_end = time.perf_counter_ns()
+        measurement.phase("compute")
 
-        output_key = "%s/%s" % (args["bucket"]["output"], storage.unique_name(os.path.basename(target)))
-        storage.upload(bucket, output_key, target)
-        upload_end = time.perf_counter_ns()
-        download_size = os.path.getsize(source)
-        upload_size = os.path.getsize(target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    end = time.time()
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": {"bucket": bucket, "key": output_key},
-        "measurement": {
-            "download_time": micros(download_start, download_end),
-            "download_size": download_size,
-            "compute_time": micros(download_end, compute_end),
-            "upload_time": micros(compute_end, upload_end),
-            "upload_size": upload_size,
-        },
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+        output_key = buckets.upload(target)
+        measurement.phase("upload", os.path.getsize(target))
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

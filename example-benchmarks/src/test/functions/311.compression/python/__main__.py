@@ -1,7 +1,6 @@
 """311.compression: downloads every object under a prefix, zips them into one archive and uploads it.
 
-Storage goes through storage.py, the helper that openwhisk-storage adds to the package (SeBS ships one alike).
-Times in the result are microseconds, as SeBS reports them.
+Storage, timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
 import os
@@ -9,60 +8,28 @@ import shutil
 import tempfile
 import time
 
+import sebs
 import storage
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp,
-# so SeBS's cold_run marker file would not tell them apart).
-_fresh_process = True
-
-
-def micros(start_ns, end_ns):
-    return (end_ns - start_ns) // 1000
 
 
 def main(args):
-    global _fresh_process
     begin = time.time()
-    storage.bind(args)
-    bucket = args["bucket"]["bucket"]
-    input_prefix = args["bucket"]["input"]
-    output_prefix = args["bucket"]["output"]
+    buckets = sebs.Buckets(args)
     key = args["object"]["key"]
-    work = tempfile.mkdtemp(prefix="compression-")
-    try:
+    with tempfile.TemporaryDirectory(prefix="compression-") as work:
         folder = os.path.join(work, key)
-        download_start = time.perf_counter_ns()
+        prefix = buckets.input_key(key) + "/"
+        measurement = sebs.Measurement()
         download_size = 0
-        prefix = "%s/%s/" % (input_prefix, key)
-        for entry in storage.list_objects(bucket, prefix):
+        for entry in storage.list_objects(buckets.bucket, prefix):
             target = os.path.join(folder, entry["Key"][len(prefix):])
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            download_size += storage.download(bucket, entry["Key"], target)
-        download_end = time.perf_counter_ns()
+            download_size += storage.download(buckets.bucket, entry["Key"], target)
+        measurement.phase("download", download_size)
 
         archive = shutil.make_archive(os.path.join(work, "archive", key), "zip", root_dir=folder)
-        compress_end = time.perf_counter_ns()
+        measurement.phase("compute")
 
-        archive_name = storage.unique_name(os.path.basename(archive))
-        output_key = "%s/%s" % (output_prefix, archive_name)
-        storage.upload(bucket, output_key, archive)
-        upload_end = time.perf_counter_ns()
-        upload_size = os.path.getsize(archive)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    end = time.time()
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": {"bucket": bucket, "key": output_key},
-        "measurement": {
-            "download_time": micros(download_start, download_end),
-            "download_size": download_size,
-            "compute_time": micros(download_end, compress_end),
-            "upload_time": micros(compress_end, upload_end),
-            "upload_size": upload_size,
-        },
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+        output_key = buckets.upload(archive)
+        measurement.phase("upload", os.path.getsize(archive))
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

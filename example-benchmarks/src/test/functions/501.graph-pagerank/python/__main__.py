@@ -1,27 +1,17 @@
 """501.graph-pagerank: generates a Barabási-Albert graph of `size` vertices from `seed` and ranks it with PageRank.
 
-python-igraph draws from Python's `random` module, so seeding it makes the graph reproducible. Besides the ranks'
-sum and range, the result carries `residual`, the L1 distance between the ranks and one PageRank step applied to
-them on this graph: a fixed point has residual 0, so the caller can tell a real PageRank from a plausible vector.
-It is computed after the timed sections. Times in `measurement` are microseconds, as SeBS reports them.
+The graph comes from barabasi_albert.py, shared by the three graph benchmarks. Besides the ranks' sum and range, the
+result carries `residual`, the L1 distance between the ranks and one PageRank step applied to them on this graph: a
+fixed point has residual 0, so the caller can tell a real PageRank from a plausible vector. It is computed after the
+timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
-import os
-import random
 import time
 
-import igraph
+import barabasi_albert
+import sebs
 
-# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-ATTACHMENTS = 10
 DAMPING = 0.85
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-_fresh_process = True
-
-
-def micros(start_ns, end_ns):
-    return (end_ns - start_ns) // 1000
 
 
 def residual(graph, ranks):
@@ -38,35 +28,19 @@ def residual(graph, ranks):
 
 
 def main(args):
-    global _fresh_process
     begin = time.time()
-    size = int(args["size"])
-    random.seed(int(args.get("seed", 42)))
-
-    generate_start = time.perf_counter_ns()
-    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
-    generate_end = time.perf_counter_ns()
+    measurement = sebs.Measurement()
+    graph = barabasi_albert.generate(args, measurement)
     ranks = graph.pagerank(damping=DAMPING)
-    compute_end = time.perf_counter_ns()
-
+    measurement.phase("compute")
     end = time.time()
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": {
-            "vertices": graph.vcount(),
-            "edges": graph.ecount(),
-            "rank": ranks[0],
-            "rank_sum": sum(ranks),
-            "rank_min": min(ranks),
-            "rank_max": max(ranks),
-            "residual": residual(graph, ranks),
-        },
-        "measurement": {
-            "graph_generating_time": micros(generate_start, generate_end),
-            "compute_time": micros(generate_end, compute_end),
-        },
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+
+    return sebs.output({
+        "vertices": graph.vcount(),
+        "edges": graph.ecount(),
+        "rank": ranks[0],
+        "rank_sum": sum(ranks),
+        "rank_min": min(ranks),
+        "rank_max": max(ranks),
+        "residual": residual(graph, ranks),
+    }, begin, measurement, end)

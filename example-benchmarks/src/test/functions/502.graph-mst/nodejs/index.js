@@ -5,17 +5,11 @@
 // (graphology has no spanning-tree function, so it is written here). The graph is unweighted, as in SeBS: every edge
 // weighs 1 and every spanning tree is minimal. The result describes the tree so that the caller can check it spans
 // the graph: its edge count, how many components its edges leave among the graph's vertices (1 for a spanning tree),
-// and how many of its edges are not edges of the graph (0). These are computed after the timed sections. Times in
-// `measurement` are microseconds, as SeBS reports them.
+// and how many of its edges are not edges of the graph (0). These are computed after the timed sections. Timings and
+// the result shape come from sebs.js, the suite's shared harness.
 
 const barabasiAlbert = require('./barabasi-albert');
-
-// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-let freshProcess = true;
-
-function micros(startNs, endNs) {
-  return Number((endNs - startNs) / 1000n);
-}
+const sebs = require('./sebs');
 
 // Union-find over vertices 0..count-1 with path halving; `union` answers whether it joined two components.
 function disjointSets(count) {
@@ -64,37 +58,21 @@ function components(count, edges) {
 }
 
 async function main(params) {
-  const begin = Date.now() / 1000;
-  const size = Number(params.size);
-  const seed = params.seed === undefined ? 42 : Number(params.seed);
-
-  const generateStart = process.hrtime.bigint();
-  const graph = barabasiAlbert.generate(size, seed);
-  const generateEnd = process.hrtime.bigint();
+  const begin = sebs.nowSeconds();
+  const measurement = new sebs.Measurement();
+  const graph = barabasiAlbert.generateTimed(params, measurement);
   const tree = minimumSpanningTree(graph);
-  const computeEnd = process.hrtime.bigint();
+  measurement.phase('compute');
+  const end = sebs.nowSeconds();
 
-  const end = Date.now() / 1000;
   const foreign = tree.filter((edge) => !graph.hasEdge(String(edge.source), String(edge.target))).length;
-  const isCold = freshProcess;
-  freshProcess = false;
-  return {
-    result: {
-      vertices: graph.order,
-      edges: graph.size,
-      tree_edges: tree.length,
-      tree_components: components(graph.order, tree),
-      foreign_edges: foreign,
-    },
-    measurement: {
-      graph_generating_time: micros(generateStart, generateEnd),
-      compute_time: micros(generateEnd, computeEnd),
-    },
-    begin,
-    end,
-    is_cold: isCold,
-    request_id: process.env.__OW_ACTIVATION_ID || '',
-  };
+  return sebs.output({
+    vertices: graph.order,
+    edges: graph.size,
+    tree_edges: tree.length,
+    tree_components: components(graph.order, tree),
+    foreign_edges: foreign,
+  }, begin, measurement.values, end);
 }
 
 exports.main = main;

@@ -5,37 +5,27 @@
 // number of vertices on each level and two counts that prove the levels are distances from the root: `level_gaps`,
 // edges whose ends lie more than one level apart, and `orphans`, vertices other than the root without a neighbour
 // one level closer. Both are 0 exactly when every level is the shortest distance. They are computed after the timed
-// sections. Times in `measurement` are microseconds, as SeBS reports them.
+// sections. Timings and the result shape come from sebs.js, the suite's shared harness.
 
 const barabasiAlbert = require('./barabasi-albert');
+const sebs = require('./sebs');
 const { bfsFromNode } = require('graphology-traversal');
 
 const ROOT = '0';
 
-// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-let freshProcess = true;
-
-function micros(startNs, endNs) {
-  return Number((endNs - startNs) / 1000n);
-}
-
 async function main(params) {
-  const begin = Date.now() / 1000;
-  const size = Number(params.size);
-  const seed = params.seed === undefined ? 42 : Number(params.seed);
-
-  const generateStart = process.hrtime.bigint();
-  const graph = barabasiAlbert.generate(size, seed);
-  const generateEnd = process.hrtime.bigint();
+  const begin = sebs.nowSeconds();
+  const measurement = new sebs.Measurement();
+  const graph = barabasiAlbert.generateTimed(params, measurement);
   const level = new Int32Array(graph.order).fill(-1);
   let visited = 0;
   bfsFromNode(graph, ROOT, (node, attributes, depth) => {
     level[Number(node)] = depth;
     visited++;
   });
-  const computeEnd = process.hrtime.bigint();
+  measurement.phase('compute');
+  const end = sebs.nowSeconds();
 
-  const end = Date.now() / 1000;
   const levels = [];
   for (const depth of level) {
     if (depth >= 0) {
@@ -55,27 +45,15 @@ async function main(params) {
       orphans++;
     }
   });
-  const isCold = freshProcess;
-  freshProcess = false;
-  return {
-    result: {
-      vertices: graph.order,
-      edges: graph.size,
-      root_degree: graph.degree(ROOT),
-      visited,
-      levels,
-      level_gaps: levelGaps,
-      orphans,
-    },
-    measurement: {
-      graph_generating_time: micros(generateStart, generateEnd),
-      compute_time: micros(generateEnd, computeEnd),
-    },
-    begin,
-    end,
-    is_cold: isCold,
-    request_id: process.env.__OW_ACTIVATION_ID || '',
-  };
+  return sebs.output({
+    vertices: graph.order,
+    edges: graph.size,
+    root_degree: graph.degree(ROOT),
+    visited,
+    levels,
+    level_gaps: levelGaps,
+    orphans,
+  }, begin, measurement.values, end);
 }
 
 exports.main = main;

@@ -1,43 +1,28 @@
 """503.graph-bfs: generates a Barabási-Albert graph of `size` vertices from `seed` and searches it breadth-first.
 
-python-igraph draws from Python's `random` module, so seeding it makes the graph reproducible. The search starts at
-vertex 0. The result gives the number of vertices on each level and two counts that prove the levels are distances
-from the root: `level_gaps`, edges whose ends lie more than one level apart, and `orphans`, vertices other than the
-root without a neighbour one level closer. Both are 0 exactly when every level is the shortest distance. They are
-computed after the timed sections. Times in `measurement` are microseconds, as SeBS reports them.
+The graph comes from barabasi_albert.py, shared by the three graph benchmarks. The search starts at vertex 0. The
+result gives the number of vertices on each level and two counts that prove the levels are distances from the root:
+`level_gaps`, edges whose ends lie more than one level apart, and `orphans`, vertices other than the root without a
+neighbour one level closer. Both are 0 exactly when every level is the shortest distance. They are computed after
+the timed sections. Timings and the result shape come from sebs.py, the suite's shared harness.
 """
 
-import os
-import random
 import time
 
-import igraph
+import barabasi_albert
+import sebs
 
-# Each new vertex attaches to this many existing ones, as in SeBS's graph benchmarks.
-ATTACHMENTS = 10
 ROOT = 0
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-_fresh_process = True
-
-
-def micros(start_ns, end_ns):
-    return (end_ns - start_ns) // 1000
 
 
 def main(args):
-    global _fresh_process
     begin = time.time()
-    size = int(args["size"])
-    random.seed(int(args.get("seed", 42)))
-
-    generate_start = time.perf_counter_ns()
-    graph = igraph.Graph.Barabasi(size, ATTACHMENTS)
-    generate_end = time.perf_counter_ns()
+    measurement = sebs.Measurement()
+    graph = barabasi_albert.generate(args, measurement)
     order, layer_starts, _parents = graph.bfs(ROOT)
-    compute_end = time.perf_counter_ns()
-
+    measurement.phase("compute")
     end = time.time()
+
     level = [-1] * graph.vcount()
     for depth in range(len(layer_starts) - 1):
         for vertex in order[layer_starts[depth]:layer_starts[depth + 1]]:
@@ -46,23 +31,12 @@ def main(args):
     adjacency = graph.get_adjlist()
     orphans = sum(1 for v in range(graph.vcount())
                   if v != ROOT and not any(level[u] == level[v] - 1 for u in adjacency[v]))
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": {
-            "vertices": graph.vcount(),
-            "edges": graph.ecount(),
-            "root_degree": graph.degree(ROOT),
-            "visited": len(order),
-            "levels": [layer_starts[i + 1] - layer_starts[i] for i in range(len(layer_starts) - 1)],
-            "level_gaps": level_gaps,
-            "orphans": orphans,
-        },
-        "measurement": {
-            "graph_generating_time": micros(generate_start, generate_end),
-            "compute_time": micros(generate_end, compute_end),
-        },
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+    return sebs.output({
+        "vertices": graph.vcount(),
+        "edges": graph.ecount(),
+        "root_degree": graph.degree(ROOT),
+        "visited": len(order),
+        "levels": [layer_starts[i + 1] - layer_starts[i] for i in range(len(layer_starts) - 1)],
+        "level_gaps": level_gaps,
+        "orphans": orphans,
+    }, begin, measurement, end)

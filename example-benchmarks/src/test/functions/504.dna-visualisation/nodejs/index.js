@@ -5,16 +5,13 @@
 // (i + 1, h + s) where h is the height before the base: A rises and returns (r = 1/2, s = 0), C dips and returns
 // (-1/2, 0), G steps up (1/2, 1), T steps down (-1/2, -1), any other letter stays level (0, 0). Header lines (">...")
 // are skipped and lower-case letters count as upper-case. The result is uploaded as JSON, [[x0, x1, ...],
-// [y0, y1, ...]], every coordinate an integer or an integer and a half. Storage goes through storage.js, the helper
-// that openwhisk-storage adds to the package (SeBS ships one alike). Times in the result are microseconds.
+// [y0, y1, ...]], every coordinate an integer or an integer and a half. Storage, timings and the result shape come
+// from sebs.js, the suite's shared harness.
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const storage = require('./storage');
-
-// is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-let freshProcess = true;
+const sebs = require('./sebs');
 
 // Per base (by character code, upper and lower case): twice the rise of the middle point and twice the change of
 // height, so that all arithmetic stays integral.
@@ -27,10 +24,6 @@ for (const [bases, rise, step] of [['Aa', 1, 0], ['Cc', -1, 0], ['Gg', 1, 2], ['
   }
 }
 const CHUNK = 1 << 16;
-
-function micros(startNs, endNs) {
-  return Number((endNs - startNs) / 1000n);
-}
 
 // The bases of a FASTA text, without header lines and line breaks (case kept; the walk ignores it).
 function sequenceOf(text) {
@@ -84,43 +77,24 @@ function writeJson(heights, target) {
 }
 
 async function main(params) {
-  const begin = Date.now() / 1000;
-  storage.bind(params);
-  const { bucket, input, output } = params.bucket;
+  const begin = sebs.nowSeconds();
+  const buckets = new sebs.Buckets(params);
   const { key } = params.object;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dna-'));
   try {
     const source = path.join(work, path.basename(key));
-    const downloadStart = process.hrtime.bigint();
-    const downloadSize = await storage.download(bucket, `${input}/${key}`, source);
-    const downloadEnd = process.hrtime.bigint();
+    const measurement = new sebs.Measurement();
+    measurement.phase('download', await buckets.download(key, source));
 
     const heights = walk(sequenceOf(fs.readFileSync(source, 'latin1')));
     const target = path.join(work, `${path.basename(key, path.extname(key))}.json`);
     const uploadSize = writeJson(heights, target);
-    const computeEnd = process.hrtime.bigint();
+    measurement.phase('compute');
 
-    const outputKey = `${output}/${storage.uniqueName(path.basename(target))}`;
-    await storage.upload(bucket, outputKey, target);
-    const uploadEnd = process.hrtime.bigint();
-
-    const isCold = freshProcess;
-    freshProcess = false;
-    return {
-      result: { bucket, key: outputKey },
-      measurement: {
-        download_time: micros(downloadStart, downloadEnd),
-        download_size: downloadSize,
-        compute_time: micros(downloadEnd, computeEnd),
-        upload_time: micros(computeEnd, uploadEnd),
-        upload_size: uploadSize,
-        points: heights.length,
-      },
-      begin,
-      end: Date.now() / 1000,
-      is_cold: isCold,
-      request_id: process.env.__OW_ACTIVATION_ID || '',
-    };
+    const outputKey = await buckets.upload(target);
+    measurement.phase('upload', uploadSize);
+    measurement.values.points = heights.length;
+    return sebs.output({ bucket: buckets.bucket, key: outputKey }, begin, measurement.values);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -4,20 +4,16 @@ The walk (docs/suite.md) starts at (0, 0); base number i (from 0) adds the point
 where h is the height before the base: A rises and returns (r = 1/2, s = 0), C dips and returns (-1/2, 0), G steps
 up (1/2, 1), T steps down (-1/2, -1), any other letter stays level (0, 0). Header lines (">...") are skipped and
 lower-case letters count as upper-case. The result is uploaded as JSON, [[x0, x1, ...], [y0, y1, ...]], with every
-coordinate an integer or an integer and a half. Storage goes through storage.py, the helper that openwhisk-storage
-adds to the package (SeBS ships one alike). Times in the result are microseconds, as SeBS reports them.
+coordinate an integer or an integer and a half. Storage, timings and the result shape come from sebs.py, the suite's
+shared harness.
 """
 
 import array
 import os
-import shutil
 import tempfile
 import time
 
-import storage
-
-# is_cold: true for the first activation this process serves (the embedded OpenWhisk's containers share one /tmp).
-_fresh_process = True
+import sebs
 
 # Per base: twice the rise of the middle point and twice the change of height, so all arithmetic stays integral.
 _STEPS = {"A": (1, 0), "C": (-1, 0), "G": (1, 2), "T": (-1, -2)}
@@ -68,47 +64,21 @@ def write_json(heights, path):
     return os.path.getsize(path)
 
 
-def micros(start_ns, end_ns):
-    return (end_ns - start_ns) // 1000
-
-
 def main(args):
-    global _fresh_process
     begin = time.time()
-    storage.bind(args)
-    bucket = args["bucket"]["bucket"]
+    buckets = sebs.Buckets(args)
     key = args["object"]["key"]
-    work = tempfile.mkdtemp(prefix="dna-")
-    try:
+    with tempfile.TemporaryDirectory(prefix="dna-") as work:
         source = os.path.join(work, os.path.basename(key))
-        download_start = time.perf_counter_ns()
-        download_size = storage.download(bucket, "%s/%s" % (args["bucket"]["input"], key), source)
-        download_end = time.perf_counter_ns()
+        measurement = sebs.Measurement()
+        measurement.phase("download", buckets.download(key, source))
 
         heights = walk(sequence_of(source))
         target = os.path.join(work, os.path.splitext(os.path.basename(key))[0] + ".json")
         upload_size = write_json(heights, target)
-        compute_end = time.perf_counter_ns()
+        measurement.phase("compute")
 
-        output_key = "%s/%s" % (args["bucket"]["output"], storage.unique_name(os.path.basename(target)))
-        storage.upload(bucket, output_key, target)
-        upload_end = time.perf_counter_ns()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    end = time.time()
-    is_cold, _fresh_process = _fresh_process, False
-    return {
-        "result": {"bucket": bucket, "key": output_key},
-        "measurement": {
-            "download_time": micros(download_start, download_end),
-            "download_size": download_size,
-            "compute_time": micros(download_end, compute_end),
-            "upload_time": micros(compute_end, upload_end),
-            "upload_size": upload_size,
-            "points": len(heights),
-        },
-        "begin": begin,
-        "end": end,
-        "is_cold": is_cold,
-        "request_id": os.environ.get("__OW_ACTIVATION_ID", ""),
-    }
+        output_key = buckets.upload(target)
+        measurement.phase("upload", upload_size)
+    measurement["points"] = len(heights)
+    return sebs.output({"bucket": buckets.bucket, "key": output_key}, begin, measurement)

@@ -25,6 +25,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * size for this benchmark, and so do we.
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 // tag::storage[]
 @OpenWhiskStorage(benchmark = "311.compression", object = true)
 @OpenWhiskFunction(name = "compression-python", code = "src/test/functions/311.compression/python",

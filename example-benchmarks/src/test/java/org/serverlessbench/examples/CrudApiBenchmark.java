@@ -24,6 +24,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * The check compares every answer with what the test put into the table.
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 // tag::nosql[]
 @OpenWhiskStorage(benchmark = "130.crud-api",

@@ -28,6 +28,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * bacterial genome; here the size picks the length of a generated sequence (docs/suite.md).
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 @OpenWhiskStorage(benchmark = "504.dna-visualisation", object = true)
 @OpenWhiskFunction(name = "dna-python", code = "src/test/functions/504.dna-visualisation/python",

@@ -19,13 +19,15 @@ import org.serverlessbench.openwhisk.junit.Warmup;
 /**
  * SeBS 010.sleep and 110.dynamic-html deployed as SeBS deploys to OpenWhisk: Docker images built on the runtime of
  * each kind, run as blackbox actions in Docker containers of the embedded OpenWhisk. 110.dynamic-html renders with a
- * real template engine in each language: Jinja2 from Debian in the Python image, Mustache from npm in the Node.js
- * image, and in Java a jar built inside its image (javac from Debian's JDK) and copied out of it as the action's
- * code. Skipped without a Docker engine (see docs/docker.md).
+ * template engine of SeBS's versions: Jinja2 from Debian in the Python image, Mustache from npm in the Node.js image.
+ * The Java functions share one Dockerfile, which builds the jar of the package folder given as the build arg
+ * {@code FUNCTION} inside the image (javac from Debian's JDK); it is copied out as the action's code. Skipped without
+ * a Docker engine (see docs/docker.md).
  */
 // tag::functions[]
 @Tag("docker")
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 @OpenWhiskFunction(name = "sleep-nodejs-image", kind = "nodejs:20", code = "src/test/functions/010.sleep/nodejs",
         memory = 128, timeout = 120_000,
@@ -35,20 +37,20 @@ import org.serverlessbench.openwhisk.junit.Warmup;
         image = @DockerImage(dockerfile = "src/test/functions/010.sleep/docker/Dockerfile", benchmark = "010.sleep"))
 @OpenWhiskFunction(name = "sleep-java-image", kind = "java:8",
         main = "org.serverlessbench.examples.functions.sleep.Sleep", memory = 256, timeout = 120_000,
-        image = @DockerImage(dockerfile = "src/test/functions/010.sleep/docker/java/Dockerfile", context = "src/test",
-                benchmark = "010.sleep"))
+        image = @DockerImage(dockerfile = "src/test/functions/shared/java-image/Dockerfile", context = "src/test",
+                buildArgs = "FUNCTION=sleep", benchmark = "010.sleep"))
 @OpenWhiskFunction(name = "dynamic-html-python-image", kind = "python:3.11",
-        code = "src/test/functions/110.dynamic-html/python-jinja2", memory = 128,
+        code = "src/test/functions/110.dynamic-html/python", memory = 128,
         image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/python/Dockerfile",
                 benchmark = "110.dynamic-html"))
 @OpenWhiskFunction(name = "dynamic-html-nodejs-image", kind = "nodejs:20",
-        code = "src/test/functions/110.dynamic-html/nodejs-mustache", memory = 128,
+        code = "src/test/functions/110.dynamic-html/nodejs", memory = 128,
         image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/nodejs/Dockerfile",
                 benchmark = "110.dynamic-html"))
 @OpenWhiskFunction(name = "dynamic-html-java-image", kind = "java:8",
         main = "org.serverlessbench.examples.functions.dynamichtml.DynamicHtml", memory = 256,
-        image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/java/Dockerfile",
-                context = "src/test", benchmark = "110.dynamic-html"))
+        image = @DockerImage(dockerfile = "src/test/functions/shared/java-image/Dockerfile", context = "src/test",
+                buildArgs = "FUNCTION=dynamichtml", benchmark = "110.dynamic-html"))
 class DockerImageBenchmark {
     // end::functions[]
 

@@ -22,7 +22,7 @@ import org.serverlessbench.openwhisk.junit.Trigger;
  */
 @OpenWhiskTest
 @ExtendWith(BenchmarkSizeResolver.class)
-@SharedFunctionFiles("src/test/functions/shared/graph")
+@SharedFunctionFiles({SharedFunctionFiles.SEBS, SharedFunctionFiles.GRAPH})
 @OpenWhiskFunction(name = "graph-bfs-python", code = "src/test/functions/503.graph-bfs/python",
         memory = 512, timeout = 120_000)
 @OpenWhiskFunction(name = "graph-bfs-nodejs", code = "src/test/functions/503.graph-bfs/nodejs",

@@ -20,7 +20,7 @@ import org.serverlessbench.openwhisk.junit.Trigger;
  */
 @OpenWhiskTest
 @ExtendWith(BenchmarkSizeResolver.class)
-@SharedFunctionFiles("src/test/functions/shared/graph")
+@SharedFunctionFiles({SharedFunctionFiles.SEBS, SharedFunctionFiles.GRAPH})
 @OpenWhiskFunction(name = "graph-mst-python", code = "src/test/functions/502.graph-mst/python",
         memory = 512, timeout = 120_000)
 @OpenWhiskFunction(name = "graph-mst-nodejs", code = "src/test/functions/502.graph-mst/nodejs",

@@ -21,7 +21,7 @@ import org.serverlessbench.openwhisk.junit.Trigger;
  */
 @OpenWhiskTest
 @ExtendWith(BenchmarkSizeResolver.class)
-@SharedFunctionFiles("src/test/functions/shared/graph")
+@SharedFunctionFiles({SharedFunctionFiles.SEBS, SharedFunctionFiles.GRAPH})
 @OpenWhiskFunction(name = "graph-pagerank-python", code = "src/test/functions/501.graph-pagerank/python",
         memory = 512, timeout = 120_000)
 @OpenWhiskFunction(name = "graph-pagerank-nodejs", code = "src/test/functions/501.graph-pagerank/nodejs",

@@ -17,25 +17,28 @@ public final class SharedFunctionFilesContributor implements FunctionFileContrib
     @Override
     public Map<String, byte[]> files(String functionName, String kind, ExtensionContext context) {
         String language = kind.contains(":") ? kind.substring(0, kind.indexOf(':')) : kind;
-        return context.getTestClass()
+        Map<String, byte[]> files = new TreeMap<>();
+        context.getTestClass()
                 .flatMap(testClass -> AnnotationSupport.findAnnotation(testClass, SharedFunctionFiles.class))
-                .map(shared -> filesOf(sharedFolder(shared).resolve(language)))
-                .orElse(Map.of());
+                .ifPresent(shared -> {
+                    for (String folder : shared.value()) {
+                        addFiles(sharedFolder(folder).resolve(language), files);
+                    }
+                });
+        return files;
     }
 
-    private static Path sharedFolder(SharedFunctionFiles shared) {
-        Path folder = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(shared.value());
+    private static Path sharedFolder(String name) {
+        Path folder = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve(name);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException("@SharedFunctionFiles(\"" + shared.value() + "\"): " + folder
-                    + " is not a folder");
+            throw new IllegalStateException("@SharedFunctionFiles(\"" + name + "\"): " + folder + " is not a folder");
         }
         return folder;
     }
 
-    private static Map<String, byte[]> filesOf(Path folder) {
-        Map<String, byte[]> files = new TreeMap<>();
+    private static void addFiles(Path folder, Map<String, byte[]> files) {
         if (!Files.isDirectory(folder)) {
-            return files;
+            return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
@@ -44,6 +47,5 @@ public final class SharedFunctionFilesContributor implements FunctionFileContrib
         } catch (IOException e) {
             throw new UncheckedIOException("the shared function files under " + folder + " could not be read", e);
         }
-        return files;
     }
 }

@@ -23,6 +23,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * the uploaded thumbnail and checks its size and aspect ratio.
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @OpenWhiskStorage(benchmark = "210.thumbnailer", object = true)
 @OpenWhiskFunction(name = "thumbnailer-python", code = "src/test/functions/210.thumbnailer/python",
         memory = 256, timeout = 60_000)

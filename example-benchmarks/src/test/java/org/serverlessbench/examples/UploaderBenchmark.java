@@ -26,6 +26,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * weights) as seeded random bytes. The check compares the uploaded object's MD5 with the served file's.
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 @OpenWhiskStorage(benchmark = "120.uploader", object = true)
 @OpenWhiskFunction(name = "uploader-python", code = "src/test/functions/120.uploader/python",

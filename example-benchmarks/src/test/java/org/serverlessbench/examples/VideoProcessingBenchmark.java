@@ -27,6 +27,7 @@ import org.serverlessbench.openwhisk.storage.OpenWhiskStorage;
  * ffprobe: its format and its duration.
  */
 @OpenWhiskTest
+@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 @OpenWhiskStorage(benchmark = "220.video-processing", object = true)
 // SeBS gives 512 MB. The embedded Python runtime bounds the address space (RLIMIT_AS) by the memory limit, and

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
 import org.serverlessbench.examples.functions.sebs.SebsStorage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,10 +29,9 @@ public final class CrudApi {
         double begin = SebsOutput.nowSeconds();
         String table = SebsStorage.table(args, "shopping_cart");
         JsonArray results = new JsonArray();
-        long start;
-        long end;
+        SebsMeasurement measurement;
         try (DynamoDbClient client = SebsStorage.nosql(args)) {
-            start = System.nanoTime();
+            measurement = new SebsMeasurement();
             for (JsonElement element : args.getAsJsonArray("requests")) {
                 JsonObject request = element.getAsJsonObject();
                 String route = request.get("route").getAsString();
@@ -49,13 +49,9 @@ public final class CrudApi {
                             + "\"; routes: PUT /cart, GET /cart/{id}, GET /cart");
                 }
             }
-            end = System.nanoTime();
+            measurement.phase("compute");
         }
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("compute_time", SebsOutput.micros(start, end));
-        JsonObject output = SebsOutput.of(new JsonObject(), measurement, begin);
-        output.add("result", results);
-        return output;
+        return SebsOutput.of(results, measurement.json(), begin);
     }
 
     private static JsonElement addProduct(DynamoDbClient client, String table, String cart, JsonObject body) {

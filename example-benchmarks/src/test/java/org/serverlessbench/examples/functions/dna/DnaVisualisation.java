@@ -8,11 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStorage;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /**
  * 504.dna-visualisation as a Java action: downloads a FASTA file, walks its sequence as a squiggle-style 2D line
@@ -25,44 +24,22 @@ public final class DnaVisualisation {
 
     public static JsonObject main(JsonObject args) throws IOException {
         double begin = SebsOutput.nowSeconds();
-        JsonObject buckets = args.getAsJsonObject("bucket");
-        String bucket = buckets.get("bucket").getAsString();
         String key = args.getAsJsonObject("object").get("key").getAsString();
-        Path work = Files.createTempDirectory("dna-");
-        try (S3Client client = SebsStorage.objectStorage(args)) {
+        try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("dna-")) {
             Path source = work.resolve("input.fasta");
-            long downloadStart = System.nanoTime();
-            client.getObject(r -> r.bucket(bucket).key(buckets.get("input").getAsString() + "/" + key), source);
-            long downloadEnd = System.nanoTime();
+            SebsMeasurement measurement = new SebsMeasurement();
+            measurement.phase("download", buckets.download(key, source));
 
             long[] heights = walk(sequenceOf(source));
             String stem = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
             Path target = work.resolve("output.json");
             writeJson(heights, target);
-            long computeEnd = System.nanoTime();
+            measurement.phase("compute");
 
-            String outputKey = buckets.get("output").getAsString() + "/" + SebsStorage.uniqueName(stem + ".json");
-            client.putObject(r -> r.bucket(bucket).key(outputKey), RequestBody.fromFile(target));
-            long uploadEnd = System.nanoTime();
-
-            JsonObject result = new JsonObject();
-            result.addProperty("bucket", bucket);
-            result.addProperty("key", outputKey);
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", SebsOutput.micros(downloadStart, downloadEnd));
-            measurement.addProperty("download_size", Files.size(source));
-            measurement.addProperty("compute_time", SebsOutput.micros(downloadEnd, computeEnd));
-            measurement.addProperty("upload_time", SebsOutput.micros(computeEnd, uploadEnd));
-            measurement.addProperty("upload_size", Files.size(target));
-            measurement.addProperty("points", heights.length);
-            return SebsOutput.of(result, measurement, begin);
-        } finally {
-            try (Stream<Path> files = Files.list(work)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(work);
+            String outputKey = buckets.upload(target, stem + ".json");
+            measurement.phase("upload", Files.size(target));
+            measurement.json().addProperty("points", heights.length);
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

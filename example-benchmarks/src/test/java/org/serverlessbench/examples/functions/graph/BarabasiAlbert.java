@@ -8,6 +8,7 @@ import org.jgrapht.generate.BarabasiAlbertGraphGenerator;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.util.SupplierUtil;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 
 /**
  * The graph of SeBS's 501, 502 and 503: a Barabási-Albert graph of {@code size} vertices from {@code seed}, made by
@@ -37,8 +38,15 @@ final class BarabasiAlbert {
         return graph;
     }
 
+    /** The graph of {@code args}' {@code size} vertices from its {@code seed}, timed as phase graph_generating. */
+    static Graph<Integer, DefaultEdge> generate(JsonObject args, SebsMeasurement measurement) {
+        Graph<Integer, DefaultEdge> graph = generate(size(args), seed(args));
+        measurement.phase("graph_generating");
+        return graph;
+    }
+
     /** The {@code size} parameter, which SeBS's input generator sets to 10, 10 000 or 100 000. */
-    static int size(JsonObject args) {
+    private static int size(JsonObject args) {
         JsonElement size = args.get("size");
         if (size == null || !size.isJsonPrimitive()) {
             throw new IllegalArgumentException("the graph benchmarks need a parameter \"size\" (vertices), got "
@@ -47,7 +55,7 @@ final class BarabasiAlbert {
         return size.getAsInt();
     }
 
-    static long seed(JsonObject args) {
+    private static long seed(JsonObject args) {
         JsonElement seed = args.get("seed");
         return seed == null || seed.isJsonNull() ? DEFAULT_SEED : seed.getAsLong();
     }

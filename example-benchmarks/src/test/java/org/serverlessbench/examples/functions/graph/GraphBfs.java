@@ -7,6 +7,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.BreadthFirstIterator;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
 
 /**
@@ -25,12 +26,8 @@ public final class GraphBfs {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        long generateStart = System.nanoTime();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long generateEnd = System.nanoTime();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         int[] level = new int[graph.vertexSet().size()];
         Arrays.fill(level, -1);
         int visited = 0;
@@ -40,7 +37,8 @@ public final class GraphBfs {
             level[vertex] = search.getDepth(vertex);
             visited++;
         }
-        long computeEnd = System.nanoTime();
+        measurement.phase("compute");
+        double end = SebsOutput.nowSeconds();
 
         int depth = -1;
         for (int l : level) {
@@ -76,10 +74,7 @@ public final class GraphBfs {
         result.add("levels", levels);
         result.addProperty("level_gaps", levelGaps);
         result.addProperty("orphans", orphans);
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", SebsOutput.micros(generateStart, generateEnd));
-        measurement.addProperty("compute_time", SebsOutput.micros(generateEnd, computeEnd));
-        return SebsOutput.of(result, measurement, begin);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     private static boolean hasNeighbourOnLevel(Graph<Integer, DefaultEdge> graph, int vertex, int[] level, int wanted) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.spanning.KruskalMinimumSpanningTree;
 import org.jgrapht.graph.DefaultEdge;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
 
 /**
@@ -21,14 +22,11 @@ public final class GraphMst {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        long generateStart = System.nanoTime();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long generateEnd = System.nanoTime();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         Set<DefaultEdge> tree = new KruskalMinimumSpanningTree<>(graph).getSpanningTree().getEdges();
-        long computeEnd = System.nanoTime();
+        measurement.phase("compute");
+        double end = SebsOutput.nowSeconds();
 
         int[] parent = new int[graph.vertexSet().size()];
         for (int v = 0; v < parent.length; v++) {
@@ -55,10 +53,7 @@ public final class GraphMst {
         result.addProperty("tree_edges", tree.size());
         result.addProperty("tree_components", components);
         result.addProperty("foreign_edges", foreign);
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", SebsOutput.micros(generateStart, generateEnd));
-        measurement.addProperty("compute_time", SebsOutput.micros(generateEnd, computeEnd));
-        return SebsOutput.of(result, measurement, begin);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     /** Union-find root with path halving. */

@@ -6,6 +6,7 @@ import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultEdge;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
 
 /**
@@ -26,14 +27,11 @@ public final class GraphPagerank {
 
     public static JsonObject main(JsonObject args) {
         double begin = SebsOutput.nowSeconds();
-        int size = BarabasiAlbert.size(args);
-        long seed = BarabasiAlbert.seed(args);
-
-        long generateStart = System.nanoTime();
-        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(size, seed);
-        long generateEnd = System.nanoTime();
+        SebsMeasurement measurement = new SebsMeasurement();
+        Graph<Integer, DefaultEdge> graph = BarabasiAlbert.generate(args, measurement);
         Map<Integer, Double> ranks = new PageRank<>(graph, DAMPING, MAX_ITERATIONS, TOLERANCE).getScores();
-        long computeEnd = System.nanoTime();
+        measurement.phase("compute");
+        double end = SebsOutput.nowSeconds();
 
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -51,10 +49,7 @@ public final class GraphPagerank {
         result.addProperty("rank_min", min);
         result.addProperty("rank_max", max);
         result.addProperty("residual", residual(graph, ranks));
-        JsonObject measurement = new JsonObject();
-        measurement.addProperty("graph_generating_time", SebsOutput.micros(generateStart, generateEnd));
-        measurement.addProperty("compute_time", SebsOutput.micros(generateEnd, computeEnd));
-        return SebsOutput.of(result, measurement, begin);
+        return SebsOutput.of(result, measurement.json(), begin, end);
     }
 
     /** Sum over vertices of |rank - ((1 - d) / n + d (sum of neighbour rank / neighbour degree + dangling / n))|. */

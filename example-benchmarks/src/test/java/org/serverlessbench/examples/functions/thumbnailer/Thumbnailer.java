@@ -8,10 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStorage;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * 210.thumbnailer as a Java action: downloads an image, resizes it with ImageIO and Java 2D to fit width x height
@@ -25,37 +24,21 @@ public final class Thumbnailer {
     public static JsonObject main(JsonObject args) throws IOException {
         System.setProperty("java.awt.headless", "true");
         double begin = SebsOutput.nowSeconds();
-        JsonObject buckets = args.getAsJsonObject("bucket");
         JsonObject object = args.getAsJsonObject("object");
-        String bucket = buckets.get("bucket").getAsString();
         String key = object.get("key").getAsString();
         int width = object.get("width").getAsInt();
         int height = object.get("height").getAsInt();
-        try (S3Client client = SebsStorage.objectStorage(args)) {
-            long downloadStart = System.nanoTime();
-            byte[] original = client.getObjectAsBytes(r -> r.bucket(bucket)
-                    .key(buckets.get("input").getAsString() + "/" + key)).asByteArray();
-            long downloadEnd = System.nanoTime();
+        try (SebsBuckets buckets = new SebsBuckets(args)) {
+            SebsMeasurement measurement = new SebsMeasurement();
+            byte[] original = buckets.downloadBytes(key);
+            measurement.phase("download", original.length);
 
             byte[] resized = thumbnail(original, width, height);
-            long computeEnd = System.nanoTime();
+            measurement.phase("compute");
 
-            String outputKey = buckets.get("output").getAsString() + "/"
-                    + SebsStorage.uniqueName("resized-" + key);
-            client.putObject(r -> r.bucket(bucket).key(outputKey).contentType("image/jpeg"),
-                    RequestBody.fromBytes(resized));
-            long uploadEnd = System.nanoTime();
-
-            JsonObject result = new JsonObject();
-            result.addProperty("bucket", bucket);
-            result.addProperty("key", outputKey);
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", SebsOutput.micros(downloadStart, downloadEnd));
-            measurement.addProperty("download_size", original.length);
-            measurement.addProperty("compute_time", SebsOutput.micros(downloadEnd, computeEnd));
-            measurement.addProperty("upload_time", SebsOutput.micros(computeEnd, uploadEnd));
-            measurement.addProperty("upload_size", resized.length);
-            return SebsOutput.of(result, measurement, begin);
+            String outputKey = buckets.uploadBytes("resized-" + key, resized, "image/jpeg");
+            measurement.phase("upload", resized.length);
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

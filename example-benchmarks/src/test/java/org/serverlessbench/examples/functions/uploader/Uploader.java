@@ -8,10 +8,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStorage;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /** 120.uploader as a Java action: fetches a file from a URL and uploads it to object storage. */
 public final class Uploader {
@@ -21,14 +21,12 @@ public final class Uploader {
 
     public static JsonObject main(JsonObject args) throws IOException {
         double begin = SebsOutput.nowSeconds();
-        JsonObject buckets = args.getAsJsonObject("bucket");
-        String bucket = buckets.get("bucket").getAsString();
         String url = args.getAsJsonObject("object").get("url").getAsString();
         String path = new URL(url).getPath();
         String name = path.isEmpty() || path.endsWith("/") ? "download" : path.substring(path.lastIndexOf('/') + 1);
-        Path file = Files.createTempFile("uploader-", "-" + name);
-        try (S3Client client = SebsStorage.objectStorage(args)) {
-            long downloadStart = System.nanoTime();
+        try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("uploader-")) {
+            Path file = work.resolve(name);
+            SebsMeasurement measurement = new SebsMeasurement();
             HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
             connection.setConnectTimeout(10_000);
             connection.setReadTimeout(60_000);
@@ -38,24 +36,14 @@ public final class Uploader {
             try (InputStream in = connection.getInputStream()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            long downloadEnd = System.nanoTime();
             long size = Files.size(file);
-            String key = buckets.get("output").getAsString() + "/" + SebsStorage.uniqueName(name);
-            client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromFile(file));
-            long uploadEnd = System.nanoTime();
+            measurement.phase("download", size);
+            String key = buckets.upload(file, name);
+            measurement.phase("upload", size);
 
-            JsonObject result = new JsonObject();
-            result.addProperty("bucket", bucket);
+            JsonObject result = buckets.result(key);
             result.addProperty("url", url);
-            result.addProperty("key", key);
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", SebsOutput.micros(downloadStart, downloadEnd));
-            measurement.addProperty("download_size", size);
-            measurement.addProperty("upload_time", SebsOutput.micros(downloadEnd, uploadEnd));
-            measurement.addProperty("upload_size", size);
-            return SebsOutput.of(result, measurement, begin);
-        } finally {
-            Files.deleteIfExists(file);
+            return SebsOutput.of(result, measurement.json(), begin);
         }
     }
 }

@@ -8,15 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.serverlessbench.examples.functions.sebs.SebsBuckets;
+import org.serverlessbench.examples.functions.sebs.SebsMeasurement;
 import org.serverlessbench.examples.functions.sebs.SebsOutput;
-import org.serverlessbench.examples.functions.sebs.SebsStorage;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.serverlessbench.examples.functions.sebs.WorkFolder;
 
 /**
  * 220.video-processing as a Java action: downloads a video, runs ffmpeg ("watermark" overlays a half-transparent
@@ -29,19 +26,15 @@ public final class VideoProcessing {
 
     public static JsonObject main(JsonObject args) throws IOException, InterruptedException {
         double begin = SebsOutput.nowSeconds();
-        JsonObject buckets = args.getAsJsonObject("bucket");
         JsonObject object = args.getAsJsonObject("object");
-        String bucket = buckets.get("bucket").getAsString();
         String key = object.get("key").getAsString();
         String operation = object.get("op").getAsString();
         String duration = object.get("duration").getAsString();
-        Path work = Files.createTempDirectory("video-");
-        try (S3Client client = SebsStorage.objectStorage(args)) {
+        try (SebsBuckets buckets = new SebsBuckets(args); WorkFolder work = new WorkFolder("video-")) {
             String name = key.substring(key.lastIndexOf('/') + 1);
             Path source = work.resolve(name);
-            long downloadStart = System.nanoTime();
-            client.getObject(r -> r.bucket(bucket).key(buckets.get("input").getAsString() + "/" + key), source);
-            long downloadEnd = System.nanoTime();
+            SebsMeasurement measurement = new SebsMeasurement();
+            measurement.phase("download", buckets.download(key, source));
 
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             Path target;
@@ -61,31 +54,11 @@ public final class VideoProcessing {
                         + "\"; operations: extract-gif, watermark");
             }
             run(command);
-            long computeEnd = System.nanoTime();
+            measurement.phase("compute");
 
-            String outputKey = buckets.get("output").getAsString() + "/"
-                    + SebsStorage.uniqueName(target.getFileName().toString());
-            client.putObject(r -> r.bucket(bucket).key(outputKey), RequestBody.fromFile(target));
-            long uploadEnd = System.nanoTime();
-
-            JsonObject result = new JsonObject();
-            result.addProperty("bucket", bucket);
-            result.addProperty("key", outputKey);
-            JsonObject measurement = new JsonObject();
-            measurement.addProperty("download_time", SebsOutput.micros(downloadStart, downloadEnd));
-            measurement.addProperty("download_size", Files.size(source));
-            measurement.addProperty("compute_time", SebsOutput.micros(downloadEnd, computeEnd));
-            measurement.addProperty("upload_time", SebsOutput.micros(computeEnd, uploadEnd));
-            measurement.addProperty("upload_size", Files.size(target));
-            return SebsOutput.of(result, measurement, begin);
-        } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                List<Path> all = paths.collect(Collectors.toList());
-                Collections.reverse(all);
-                for (Path path : all) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            String outputKey = buckets.upload(target, target.getFileName().toString());
+            measurement.phase("upload", Files.size(target));
+            return SebsOutput.of(buckets.result(outputKey), measurement.json(), begin);
         }
     }
 

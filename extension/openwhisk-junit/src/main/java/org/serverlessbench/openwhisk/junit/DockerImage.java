@@ -25,6 +25,13 @@ public @interface DockerImage {
     /** The build context relative to the module directory; default the Dockerfile's folder. */
     String context() default "";
 
+    /**
+     * More {@code --build-arg} values for {@link #dockerfile()}, each {@code NAME=value}, such as
+     * {@code FUNCTION=sleep} for one Dockerfile that builds several functions. {@code BASE_IMAGE} is openwhisk-junit's
+     * to set. The values are part of the image's content hash.
+     */
+    String[] buildArgs() default {};
+
     /** An existing image to deploy instead of building one, such as {@code 127.0.0.1:5000/my-function:1}. */
     String reference() default "";
 

@@ -22,6 +22,12 @@ class ImageFunctionValidationTests {
     @OpenWhiskFunction(name = "java-without-main", kind = "java:8", image = @DockerImage(reference = "some/image:1"))
     @OpenWhiskFunction(name = "missing-dockerfile", kind = "python:3.11", code = "src/test/functions/echo-node",
             image = @DockerImage(dockerfile = "src/test/functions/no-such/Dockerfile"))
+    @OpenWhiskFunction(name = "arg-without-value", kind = "nodejs:20", code = "src/test/functions/echo-node",
+            image = @DockerImage(dockerfile = "Dockerfile", buildArgs = "FUNCTION"))
+    @OpenWhiskFunction(name = "base-image-arg", kind = "nodejs:20", code = "src/test/functions/echo-node",
+            image = @DockerImage(dockerfile = "Dockerfile", buildArgs = "BASE_IMAGE=mine"))
+    @OpenWhiskFunction(name = "args-without-dockerfile", kind = "nodejs:20", code = "src/test/functions/echo-node",
+            image = @DockerImage(reference = "some/image:1", buildArgs = "FUNCTION=sleep"))
     static class InvalidImageTestCases {
 
         @Test
@@ -44,7 +50,13 @@ class ImageFunctionValidationTests {
                         && m.contains("@OpenWhiskFunction(name = \"java-without-main\") on class " + type
                                 + ": attribute 'main' is required for a Java image function")
                         && m.contains("@OpenWhiskFunction(name = \"missing-dockerfile\") on class " + type
-                                + ": @DockerImage 'dockerfile' is \"src/test/functions/no-such/Dockerfile\"")))));
+                                + ": @DockerImage 'dockerfile' is \"src/test/functions/no-such/Dockerfile\"")
+                        && m.contains("@OpenWhiskFunction(name = \"arg-without-value\") on class " + type
+                                + ": @DockerImage 'buildArgs' has \"FUNCTION\"; each must be NAME=value")
+                        && m.contains("@OpenWhiskFunction(name = \"base-image-arg\") on class " + type
+                                + ": @DockerImage 'buildArgs' has \"BASE_IMAGE=mine\"")
+                        && m.contains("@OpenWhiskFunction(name = \"args-without-dockerfile\") on class " + type
+                                + ": @DockerImage 'buildArgs' needs a 'dockerfile' to build")))));
         assertThat(run.results().testEvents().started().count()).isZero();
     }
 }

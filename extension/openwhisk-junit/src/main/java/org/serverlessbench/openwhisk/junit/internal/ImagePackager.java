@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.serverlessbench.openwhisk.docker.BuiltImage;
@@ -26,6 +27,7 @@ import org.serverlessbench.openwhisk.junit.OpenWhiskFunction;
 final class ImagePackager {
 
     static final String BLACKBOX = "blackbox";
+    private static final String BASE_IMAGE_ARG = "BASE_IMAGE";
     private static final String LOCAL_REPOSITORY = "openwhisk-junit/functions";
     private static final String REGISTRY_REPOSITORY = "serverless-benchmarks";
 
@@ -71,6 +73,10 @@ final class ImagePackager {
                 return Optional.empty();
             }
         }
+        Optional<Map<String, String>> buildArgs = buildArgs(image, problems);
+        if (buildArgs.isEmpty()) {
+            return Optional.empty();
+        }
         Path dockerfile = null;
         Path context = null;
         if (!image.dockerfile().isBlank()) {
@@ -97,7 +103,7 @@ final class ImagePackager {
             String reference;
             String id;
             if (dockerfile != null) {
-                BuiltImage built = build(function, kind.get(), dockerfile, context, support);
+                BuiltImage built = build(function, kind.get(), dockerfile, context, buildArgs.get(), support);
                 reference = built.reference();
                 id = built.id();
             } else {
@@ -119,8 +125,28 @@ final class ImagePackager {
         }
     }
 
+    /** The {@code NAME=value} pairs of {@link DockerImage#buildArgs()}, or empty after adding what is wrong. */
+    private static Optional<Map<String, String>> buildArgs(DockerImage image, List<String> problems) {
+        if (image.buildArgs().length > 0 && image.dockerfile().isBlank()) {
+            problems.add("@DockerImage 'buildArgs' needs a 'dockerfile' to build");
+            return Optional.empty();
+        }
+        Map<String, String> args = new TreeMap<>();
+        for (String arg : image.buildArgs()) {
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? "" : arg.substring(0, equals).strip();
+            if (name.isEmpty() || name.equals(BASE_IMAGE_ARG) || args.containsKey(name)) {
+                problems.add("@DockerImage 'buildArgs' has \"" + arg + "\"; each must be NAME=value, with a NAME given"
+                        + " once and not " + BASE_IMAGE_ARG + " (openwhisk-junit sets it to the runtime image)");
+                return Optional.empty();
+            }
+            args.put(name, arg.substring(equals + 1));
+        }
+        return Optional.of(args);
+    }
+
     private BuiltImage build(OpenWhiskFunction function, String kind, Path dockerfile, Path context,
-            DockerSupport support) {
+            Map<String, String> buildArgs, DockerSupport support) {
         String family = kind.substring(0, kind.indexOf(':'));
         String version = kind.substring(kind.indexOf(':') + 1);
         String benchmark = function.image().benchmark().isBlank() ? function.name() : function.image().benchmark();
@@ -129,7 +155,9 @@ final class ImagePackager {
                 .orElse(LOCAL_REPOSITORY);
         String base = support.parameter(DockerConfigurationKeys.RUNTIME_IMAGE_PREFIX + kind)
                 .orElseGet(() -> support.runtimes().ensure(kind));
-        ImageBuild build = new ImageBuild(dockerfile, context, repository + ":" + tag, Map.of("BASE_IMAGE", base));
+        Map<String, String> args = new TreeMap<>(buildArgs);
+        args.put(BASE_IMAGE_ARG, base);
+        ImageBuild build = new ImageBuild(dockerfile, context, repository + ":" + tag, args);
         Path functionFolder = function.code().isBlank() ? null : moduleDirectory.resolve(function.code().strip());
         BuiltImage built;
         try {
