@@ -3,9 +3,11 @@
 // 110.dynamic-html: renders an HTML page for `username` listing `random_len` random numbers with Mustache, as SeBS's
 // Node.js version does. `mustache` comes from package-lock.json: in the action's zip for a code action, in the image
 // (/function/node_modules, on NODE_PATH) for the image function (see docs/docker.md for why npm runs on the host).
-// The result shape comes from sebs.js, the suite's shared harness.
 const Mustache = require('mustache');
-const sebs = require('./sebs');
+
+// is_cold: true for the first activation this process serves. A module-level flag rather than SeBS's /tmp/cold_run
+// marker, because the embedded OpenWhisk runs every container as a local process sharing one /tmp.
+let freshProcess = true;
 
 // OpenWhisk truncates results above 1 MB; larger pages are reported by size only.
 const MAX_RETURNED_HTML_BYTES = 256 * 1024;
@@ -32,8 +34,12 @@ function toNumber(value) {
   return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '') ? Number(value) : NaN;
 }
 
+function nowSeconds() {
+  return (performance.timeOrigin + performance.now()) / 1000;
+}
+
 function main(params) {
-  const begin = sebs.nowSeconds();
+  const begin = nowSeconds();
   const count = toNumber(params.random_len);
   if (!Number.isInteger(count) || count < 0) {
     return { error: `110.dynamic-html needs a parameter "random_len" with a whole number >= 0, got ${JSON.stringify(params.random_len)}` };
@@ -45,6 +51,9 @@ function main(params) {
     numbers: Array.from({ length: count }, () => Math.floor(Math.random() * 1000000)),
   });
   const sizeBytes = Buffer.byteLength(html, 'utf8');
+  const end = nowSeconds();
+  const isCold = freshProcess;
+  freshProcess = false;
   // Where the package came from: the action's zip or the image's /function/node_modules.
   const result = {
     size_bytes: sizeBytes,
@@ -53,7 +62,13 @@ function main(params) {
   if (sizeBytes <= MAX_RETURNED_HTML_BYTES) {
     result.html = html;
   }
-  return sebs.output(result, begin);
+  return {
+    result,
+    begin,
+    end,
+    is_cold: isCold,
+    request_id: process.env.__OW_ACTIVATION_ID || '',
+  };
 }
 
 exports.main = main;
