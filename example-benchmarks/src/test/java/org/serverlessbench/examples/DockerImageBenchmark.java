@@ -40,7 +40,7 @@ import org.serverlessbench.openwhisk.junit.Warmup;
         image = @DockerImage(dockerfile = "src/test/functions/shared/java-image/Dockerfile", context = "src/test",
                 buildArgs = "FUNCTION=sleep", benchmark = "010.sleep"))
 @OpenWhiskFunction(name = "dynamic-html-python-image", kind = "python:3.11",
-        code = "src/test/functions/110.dynamic-html/python", memory = 128,
+        code = "src/test/functions/110.dynamic-html/python-jinja2", memory = 128,
         image = @DockerImage(dockerfile = "src/test/functions/110.dynamic-html/docker/python/Dockerfile",
                 benchmark = "110.dynamic-html"))
 @OpenWhiskFunction(name = "dynamic-html-nodejs-image", kind = "nodejs:20",
@@ -76,7 +76,8 @@ class DockerImageBenchmark {
     @ColdStart
     void coldDynamicHtmlPython(@FunctionName("dynamic-html-python-image") LibraryTrigger trigger) {
         Invocation invocation = assertCold(trigger.invoke(Map.of("username", "x", "random_len", 10)));
-        assertThat(invocation.result().toString()).contains("Welcome, x!");
+        assertThat(invocation.result().toString()).contains("Welcome, x!")
+                .contains("from /usr/lib/python3/dist-packages/jinja2/");
     }
 
     @RepeatedTest(2)

@@ -21,7 +21,6 @@ import org.serverlessbench.openwhisk.junit.Samples;
  * method takes adaptive samples, 30 to 200 per point, until the median is known within ±5 %.
  */
 @OpenWhiskTest
-@SharedFunctionFiles(SharedFunctionFiles.SEBS)
 @ExtendWith(BenchmarkSizeResolver.class)
 @OpenWhiskFunction(name = "html-nodejs", code = "src/test/functions/110.dynamic-html/nodejs", timeout = 10_000)
 class PerfCostBenchmark {
