@@ -1,11 +1,11 @@
 # Sourced by .ci/run: the Debian packages the tests use beside a JDK, Maven, node and python3, installed when missing.
 #   chromium                                   the HTML report's browser test (docs/results.md)
 #   python3-pil python3-igraph python3-boto3   libraries of the SeBS suite's Python functions (docs/suite.md)
-#   python3-jinja2 ffmpeg
+#   ffmpeg                                     220.video-processing (docs/suite.md)
 # The Docker engine, registry and debootstrap come from .ci/docker-services.sh.
 
 install_missing_packages() {
-    local wanted=(chromium python3-pil python3-igraph python3-boto3 python3-jinja2 ffmpeg)
+    local wanted=(chromium python3-pil python3-igraph python3-boto3 ffmpeg)
     local missing=()
     local package
     for package in "${wanted[@]}"; do
