@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -176,14 +177,15 @@ public final class RuntimeHttp implements AutoCloseable {
             }
         }
 
+        /** The body decoded in the charset its content type names, else UTF-8; read as bytes, without a reader. */
         private static RuntimeResponse answer(ClassicHttpResponse response) throws IOException {
             HttpEntity entity = response.getEntity();
-            try {
-                return new RuntimeResponse(response.getCode(),
-                        entity == null ? "" : EntityUtils.toString(entity, StandardCharsets.UTF_8));
-            } catch (org.apache.hc.core5.http.ParseException e) {
-                throw new IOException("the runtime's answer has a malformed content type: " + e.getMessage(), e);
+            if (entity == null) {
+                return new RuntimeResponse(response.getCode(), "");
             }
+            ContentType type = ContentType.parseLenient(entity.getContentType());
+            Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+            return new RuntimeResponse(response.getCode(), new String(EntityUtils.toByteArray(entity), charset));
         }
     }
 
