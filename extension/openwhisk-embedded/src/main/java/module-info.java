@@ -9,7 +9,8 @@ module org.serverlessbench.openwhisk.embedded {
     requires java.logging;
     requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
-    requires okhttp3;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
     requires org.eclipse.jetty.server;
 
     exports org.serverlessbench.openwhisk.embedded;

@@ -35,6 +35,8 @@ public final class EmbeddedOpenWhiskBenchmark {
     private final int clients = Integer.getInteger("benchmark.clients", 8);
     private final Duration throughputTime = Duration.ofSeconds(Long.getLong("benchmark.throughputSeconds", 10));
     private final long heapInvocations = Long.getLong("benchmark.heapInvocations", 100_000);
+    /** Only the floor and the warm series (about a minute): for comparing changes on the warm path. */
+    private final boolean warmOnly = Boolean.getBoolean("benchmark.warmOnly");
 
     private final AtomicLong invocations = new AtomicLong();
     private final List<String> report = new ArrayList<>();
@@ -55,43 +57,51 @@ public final class EmbeddedOpenWhiskBenchmark {
             http.putAction("noop", action("nodejs:20", NOOP_NODE, null, 256));
             Request invoke = http.blockingInvoke("noop");
 
-            // Load first: the JIT needs about 15 s of load before the concurrent paths run at full speed, and the
-            // latency series below should measure the server in that steady state, as a long benchmark sees it.
-            long started = System.nanoTime();
-            drive(http, invoke, heapInvocations);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            line("%d invocations, %d clients: %.1f s (%.0f invocations/s)", heapInvocations, clients, seconds,
-                    heapInvocations / seconds);
-            long heap = usedHeapAfterGc();
-            line("heap after %d invocations (System.gc, MemoryMXBean used): %d MB; before the server started: %d MB;"
-                    + " target < 256 MB: %s", invocations.get(), heap >> 20, baselineHeap >> 20,
-                    verdict(heap < 256L << 20));
-
-            double perSecond = throughput(http, invoke, throughputTime);
-            line("throughput, %d clients, %d s: %.0f invocations/s (target >= 2000: %s)", clients,
-                    throughputTime.toSeconds(), perSecond, verdict(perSecond >= 2000));
-
-            EmbeddedBenchmarkStats[] series = floorAndWarm(openWhisk, http, invoke);
-            EmbeddedBenchmarkStats floor = series[0];
-            EmbeddedBenchmarkStats warm = series[1];
-            line("floor: /run straight to a nodejs:20 runtime process: %s", floor.summary());
-            line("warm blocking invoke RTT (POST ?blocking=true, full record): %s", warm.summary());
-            line("  target p50 <= 1 ms: %s; p50 / floor p50 = %.2f (target <= 2.5): %s",
-                    verdict(warm.p50Ms() <= 1.0), warm.p50Ms() / floor.p50Ms(),
-                    verdict(warm.p50Ms() <= 2.5 * floor.p50Ms()));
-            line("warm blocking invoke RTT on a raw socket (same request, same answer): %s; p50 overhead over the"
-                    + " floor %.3f ms", series[2].summary(), series[2].p50Ms() - floor.p50Ms());
-
-            cold(http, "cold-node", action("nodejs:20", NOOP_NODE, null, 256), "nodejs:20, 256 MB (stem cell)", 200);
-            cold(http, "cold-node-fresh", action("nodejs:20", NOOP_NODE, null, 128),
-                    "nodejs:20, 128 MB (new process, no stem cell)", 200);
-            cold(http, "cold-python", action("python:3.11", NOOP_PYTHON, null, 256), "python:3.11, 256 MB", 200);
-            String jar = javaJarOrNull();
-            if (jar != null) {
-                cold(http, "cold-java", action("java:8", jar, EmbeddedJavaActionJar.MAIN_CLASS, 256),
-                        "java:8, 256 MB", 600);
+            if (!warmOnly) {
+                loadHeapAndThroughput(http, invoke, baselineHeap);
+            }
+            floorAndWarm(openWhisk, http, invoke);
+            if (!warmOnly) {
+                colds(http);
             }
         }
+        printReport();
+    }
+
+    /**
+     * Load first: the JIT needs about 15 s of load before the concurrent paths run at full speed, and the latency
+     * series should measure the server in that steady state, as a long benchmark sees it.
+     */
+    private void loadHeapAndThroughput(EmbeddedBenchmarkHttp http, Request invoke, long baselineHeap)
+            throws Exception {
+        long started = System.nanoTime();
+        drive(http, invoke, heapInvocations);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        line("%d invocations, %d clients: %.1f s (%.0f invocations/s)", heapInvocations, clients, seconds,
+                heapInvocations / seconds);
+        long heap = usedHeapAfterGc();
+        line("heap after %d invocations (System.gc, MemoryMXBean used): %d MB; before the server started: %d MB;"
+                + " target < 256 MB: %s", invocations.get(), heap >> 20, baselineHeap >> 20,
+                verdict(heap < 256L << 20));
+
+        double perSecond = throughput(http, invoke, throughputTime);
+        line("throughput, %d clients, %d s: %.0f invocations/s (target >= 2000: %s)", clients,
+                throughputTime.toSeconds(), perSecond, verdict(perSecond >= 2000));
+    }
+
+    private void colds(EmbeddedBenchmarkHttp http) throws InterruptedException {
+        cold(http, "cold-node", action("nodejs:20", NOOP_NODE, null, 256), "nodejs:20, 256 MB (stem cell)", 200);
+        cold(http, "cold-node-fresh", action("nodejs:20", NOOP_NODE, null, 128),
+                "nodejs:20, 128 MB (new process, no stem cell)", 200);
+        cold(http, "cold-python", action("python:3.11", NOOP_PYTHON, null, 256), "python:3.11, 256 MB", 200);
+        String jar = javaJarOrNull();
+        if (jar != null) {
+            cold(http, "cold-java", action("java:8", jar, EmbeddedJavaActionJar.MAIN_CLASS, 256), "java:8, 256 MB",
+                    600);
+        }
+    }
+
+    private void printReport() {
         System.out.println();
         System.out.println("=== embedded OpenWhisk benchmark ===");
         report.forEach(System.out::println);
@@ -105,7 +115,7 @@ public final class EmbeddedOpenWhiskBenchmark {
      * {@code block} calls, so that a change in the machine's load (other processes) weighs on all of them alike
      * instead of on whichever ran at the time.
      */
-    private EmbeddedBenchmarkStats[] floorAndWarm(EmbeddedOpenWhisk openWhisk, EmbeddedBenchmarkHttp http,
+    private void floorAndWarm(EmbeddedOpenWhisk openWhisk, EmbeddedBenchmarkHttp http,
             Request invoke) throws Exception {
         try (ProcessContainerFactory factory = new ProcessContainerFactory();
              FloorContainer floor = new FloorContainer(factory, openWhisk);
@@ -116,20 +126,37 @@ public final class EmbeddedOpenWhiskBenchmark {
                 calls.forEach(Runnable::run);
             }
             long[][] series = new long[calls.size()][warmInvocations];
+            EmbeddedBenchmarkCosts[] costs = new EmbeddedBenchmarkCosts[calls.size()];
+            for (int s = 0; s < calls.size(); s++) {
+                costs[s] = new EmbeddedBenchmarkCosts();
+            }
             for (int from = 0; from < warmInvocations; from += block) {
                 int to = Math.min(warmInvocations, from + block);
                 for (int s = 0; s < calls.size(); s++) {
                     Runnable call = calls.get(s);
+                    costs[s].start();
                     for (int i = from; i < to; i++) {
                         long start = System.nanoTime();
                         call.run();
                         series[s][i] = System.nanoTime() - start;
                     }
+                    costs[s].stop(to - from);
                 }
             }
             invocations.addAndGet(2L * (warmup + warmInvocations));
-            return new EmbeddedBenchmarkStats[] {EmbeddedBenchmarkStats.of(series[0]),
-                    EmbeddedBenchmarkStats.of(series[1]), EmbeddedBenchmarkStats.of(series[2])};
+            EmbeddedBenchmarkStats direct = EmbeddedBenchmarkStats.of(series[0]);
+            EmbeddedBenchmarkStats warm = EmbeddedBenchmarkStats.of(series[1]);
+            EmbeddedBenchmarkStats rawWarm = EmbeddedBenchmarkStats.of(series[2]);
+            line("floor: /run straight to a nodejs:20 runtime process: %s", direct.summary());
+            line("  %s", costs[0].summary());
+            line("warm blocking invoke RTT (POST ?blocking=true, full record): %s", warm.summary());
+            line("  target p50 <= 1 ms: %s; p50 / floor p50 = %.2f (target <= 2.5): %s; p50 overhead over the floor"
+                    + " %.3f ms", verdict(warm.p50Ms() <= 1.0), warm.p50Ms() / direct.p50Ms(),
+                    verdict(warm.p50Ms() <= 2.5 * direct.p50Ms()), warm.p50Ms() - direct.p50Ms());
+            line("  %s", costs[1].summary());
+            line("warm blocking invoke RTT on a raw socket (same request, same answer): %s; p50 overhead over the"
+                    + " floor %.3f ms", rawWarm.summary(), rawWarm.p50Ms() - direct.p50Ms());
+            line("  %s", costs[2].summary());
         }
     }
 

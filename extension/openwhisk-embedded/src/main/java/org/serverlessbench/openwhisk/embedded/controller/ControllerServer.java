@@ -20,6 +20,11 @@ import org.serverlessbench.openwhisk.embedded.invoker.Activator;
 public final class ControllerServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerServer.class.getName());
     private static final String API_PREFIX = "/api/v1";
+    /** The CORS headers of every answer but a web action's (which sets its own). */
+    static final List<Map.Entry<String, String>> API_CORS = List.of(
+            Map.entry("Access-Control-Allow-Origin", "*"),
+            Map.entry("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD"),
+            Map.entry("Access-Control-Allow-Headers", WebActionsApi.CORS_HEADERS));
     private JettyServer jetty;
     private BlockingWaits waits;
     private final ControllerConfig config;
@@ -234,9 +239,7 @@ public final class ControllerServer implements AutoCloseable {
     private static void write(Exchange exchange, Reply reply, boolean webRequest) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(reply.headers().size() + 4);
         if (!webRequest) {
-            headers.add(Map.entry("Access-Control-Allow-Origin", "*"));
-            headers.add(Map.entry("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD"));
-            headers.add(Map.entry("Access-Control-Allow-Headers", WebActionsApi.CORS_HEADERS));
+            headers.addAll(API_CORS);
         }
         headers.addAll(reply.headers());
         if (reply.status() == 413) {

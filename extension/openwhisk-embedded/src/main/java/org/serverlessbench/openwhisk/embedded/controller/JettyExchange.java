@@ -5,15 +5,23 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** A request read by Jetty, answered through its {@link Response} and completed through its {@link Callback}. */
 final class JettyExchange implements Exchange {
+    /** Fields that are on nearly every answer, encoded once instead of on each. */
+    private static final Map<Map.Entry<String, String>, HttpField> PRE_ENCODED = ControllerServer.API_CORS.stream()
+            .collect(Collectors.toUnmodifiableMap(header -> header,
+                    header -> new PreEncodedHttpField(header.getKey(), header.getValue())));
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, Reply.JSON);
+
     private final org.eclipse.jetty.server.Request request;
     private final Response response;
     private final Callback callback;
@@ -72,9 +80,16 @@ final class JettyExchange implements Exchange {
         response.setStatus(status);
         HttpFields.Mutable fields = response.getHeaders();
         for (Map.Entry<String, String> header : extra) {
-            fields.add(header.getKey(), header.getValue());
+            HttpField field = PRE_ENCODED.get(header);
+            if (field != null) {
+                fields.add(field);
+            } else {
+                fields.add(header.getKey(), header.getValue());
+            }
         }
-        if (contentType != null) {
+        if (Reply.JSON.equals(contentType)) {
+            fields.put(JSON);
+        } else if (contentType != null) {
             fields.put(HttpHeader.CONTENT_TYPE, contentType);
         }
         if (content == null) {

@@ -34,6 +34,8 @@ final class ProcessOutput {
 
     /** Lines beyond this many buffered characters are dropped; OpenWhisk's largest log limit is 10 MB. */
     private static final long MAX_BUFFERED_CHARS = 16L * 1024 * 1024;
+    /** How long {@link #drain} yields its processor to the reader threads before it parks. */
+    private static final long YIELD_NANOS = 50_000;
     private static final LogLine END_OF_STREAM = new LogLine(Instant.EPOCH, "eof", "");
 
     private final LinkedBlockingQueue<LogLine> queue = new LinkedBlockingQueue<>();
@@ -116,11 +118,19 @@ final class ProcessOutput {
         List<LogLine> lines = new ArrayList<>();
         boolean stdoutDone = false;
         boolean stderrDone = false;
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long now = System.nanoTime();
+        long deadline = now + timeout.toNanos();
+        long yieldUntil = now + Math.min(timeout.toNanos(), YIELD_NANOS);
         try {
             while (!(stdoutDone && stderrDone) && closedStreams < 2) {
+                LogLine line = queue.poll();
+                if (line == null) {
+                    line = pollYielding(yieldUntil);
+                }
                 long left = deadline - System.nanoTime();
-                LogLine line = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                if (line == null && left > 0) {
+                    line = queue.poll(left, TimeUnit.NANOSECONDS);
+                }
                 if (line == null) {
                     break;
                 }
@@ -141,6 +151,22 @@ final class ProcessOutput {
             Thread.currentThread().interrupt();
         }
         return lines;
+    }
+
+    /**
+     * A runtime writes its sentinels just before its {@code /run} answer, so when the caller has the answer the reader
+     * threads have usually been woken with them and wait only for a processor: giving ours up a few times until
+     * {@code until} lets them run, where parking would cost the caller a wake-up of its own (and the readers a signal).
+     */
+    private LogLine pollYielding(long until) {
+        while (System.nanoTime() - until < 0) {
+            Thread.yield();
+            LogLine line = queue.poll();
+            if (line != null) {
+                return line;
+            }
+        }
+        return null;
     }
 
     private void drainRemaining(List<LogLine> lines) {

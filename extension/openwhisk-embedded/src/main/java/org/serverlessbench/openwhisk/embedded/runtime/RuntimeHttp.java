@@ -4,19 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The HTTP side of the action runtime protocol, shared by every kind of container (local processes and Docker
@@ -34,7 +41,6 @@ public final class RuntimeHttp implements AutoCloseable {
     public static final String PORT_ANNOUNCEMENT = "XXX_OPENWHISK_RUNTIME_LISTENS_ON_PORT_XXX ";
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final MediaType JSON = MediaType.get("application/json");
     /** How long a readiness probe may take; a runtime that is up answers one in well under a millisecond. */
     private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
     /**
@@ -43,15 +49,37 @@ public final class RuntimeHttp implements AutoCloseable {
      * the pool's memory bounds them (4096 MB / 128 MB = 32 by default); an action's limits.concurrency (up to 500 per
      * container) allows many more.
      */
-    private static final int MAX_IDLE_CONNECTIONS = 1024;
+    private static final int MAX_CONNECTIONS = 1024;
+    /** Idle connections (to containers that are gone, mostly) are closed after this long, by one sweeper thread. */
+    private static final TimeValue IDLE_EVICTION = TimeValue.ofMinutes(5);
+    /**
+     * A connection idle this long is checked before reuse (a read of at most 1 ms), so that one the runtime closed
+     * meanwhile is not given a {@code /run} that would then fail as a crash.
+     */
+    private static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofSeconds(10);
 
-    private final OkHttpClient http = new OkHttpClient.Builder()
-            .proxy(Proxy.NO_PROXY)
-            .retryOnConnectionFailure(false)
-            .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ZERO)
-            .writeTimeout(Duration.ZERO)
-            .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+    private final PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .setMaxConnPerRoute(MAX_CONNECTIONS)
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(5))
+                    .setSocketTimeout(Timeout.DISABLED)
+                    .setValidateAfterInactivity(CHECK_AFTER_IDLE)
+                    .build())
+            .build();
+    /**
+     * Blocking I/O on the caller's thread and no thread woken per call (OkHttp's connection pool scheduled its cleanup
+     * task on every released connection, which woke its task runner's threads several times per {@code /run}); no
+     * proxy (system properties are not read), no retries, redirects, cookies or compression.
+     */
+    private final CloseableHttpClient http = HttpClients.custom()
+            .setConnectionManager(connections)
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableContentCompression()
+            .evictIdleConnections(IDLE_EVICTION)
             .build();
     private final CallDeadlines deadlines = new CallDeadlines();
 
@@ -93,9 +121,12 @@ public final class RuntimeHttp implements AutoCloseable {
      * Docker engine publishes is up only then, since the engine's proxy accepts connections before it is.
      */
     public boolean answers(int port) {
-        Call call = http.newCall(new Request.Builder().url(new Endpoint(port).base).get().build());
-        try (CallDeadlines.Watch watch = deadlines.watch(call, System.nanoTime() + PROBE_TIMEOUT.toNanos());
-             Response ignored = call.execute()) {
+        HttpGet probe = new HttpGet(new Endpoint(port).base);
+        try (CallDeadlines.Watch watch = deadlines.watch(probe::cancel, System.nanoTime() + PROBE_TIMEOUT.toNanos())) {
+            http.execute(probe, response -> {
+                EntityUtils.consume(response.getEntity());
+                return null;
+            });
             return !watch.expired();
         } catch (IOException notYet) {
             return false;
@@ -104,25 +135,26 @@ public final class RuntimeHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        http.connectionPool().evictAll();
+        http.close(CloseMode.IMMEDIATE);
         deadlines.close();
     }
 
     /** {@code /init} and {@code /run} of one runtime. */
     final class Endpoint {
-        private final HttpUrl base;
-        private final HttpUrl init;
-        private final HttpUrl run;
+        private final String base;
+        private final String init;
+        private final String run;
+        private final int port;
 
         private Endpoint(int port) {
-            this.base = new HttpUrl.Builder().scheme("http").host(LOOPBACK.getHostAddress()).port(port)
-                    .build();
-            this.init = base.resolve("/init");
-            this.run = base.resolve("/run");
+            this.port = port;
+            this.base = "http://" + LOOPBACK.getHostAddress() + ":" + port + "/";
+            this.init = base + "init";
+            this.run = base + "run";
         }
 
         int port() {
-            return base.port();
+            return port;
         }
 
         /**
@@ -132,17 +164,28 @@ public final class RuntimeHttp implements AutoCloseable {
          * @throws IOException    when the connection failed or was dropped before an answer
          */
         RuntimeResponse post(String path, String body, Duration timeout) throws DeadlinePassed, IOException {
-            HttpUrl url = "/init".equals(path) ? init : run;
-            Call call = http.newCall(new Request.Builder().url(url).post(RequestBody.create(body, JSON)).build());
-            CallDeadlines.Watch watch = deadlines.watch(call, System.nanoTime() + timeout.toNanos());
-            try (watch; Response response = call.execute()) {
-                return new RuntimeResponse(response.code(), response.body().string());
+            HttpPost post = new HttpPost("/init".equals(path) ? init : run);
+            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+            CallDeadlines.Watch watch = deadlines.watch(post::cancel, System.nanoTime() + timeout.toNanos());
+            try (watch) {
+                return http.execute(post, Endpoint::answer);
             } catch (IOException e) {
                 if (watch.expired()) {
                     throw new DeadlinePassed();
                 }
                 throw e;
             }
+        }
+
+        /** The body decoded in the charset its content type names, else UTF-8; read as bytes, without a reader. */
+        private static RuntimeResponse answer(ClassicHttpResponse response) throws IOException {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return new RuntimeResponse(response.getCode(), "");
+            }
+            ContentType type = ContentType.parseLenient(entity.getContentType());
+            Charset charset = type == null || type.getCharset() == null ? StandardCharsets.UTF_8 : type.getCharset();
+            return new RuntimeResponse(response.getCode(), new String(EntityUtils.toByteArray(entity), charset));
         }
     }
 
