@@ -73,7 +73,7 @@ public final class LoadBenchmark {
     /** {@code false} skips the comparison of blocking calls and polling, for runs of the target alone. */
     private static final boolean COMPARISON = Boolean.parseBoolean(System.getProperty("benchmark.comparison", "true"));
     /** The niceness of the embedded OpenWhisk's runtime processes, see {@code docs/experiments.md}. */
-    private static final int RUNTIME_NICENESS = Integer.getInteger("benchmark.runtimeNiceness", 0);
+    private static final int RUNTIME_NICENESS = Integer.getInteger("benchmark.runtimeNiceness", 10);
     private static final long GRACE_NANOS = Duration.ofMillis(Load.START_GRACE_MS).toNanos();
     private static final String PHASE_ENTRY = "benchmark.phase";
 

@@ -9,6 +9,7 @@ import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,14 @@ final class PhaseMeter implements AutoCloseable {
         long[] ids = threads.getAllThreadIds();
         long[] cpu = threads.getThreadCpuTime(ids);
         long[] allocated = threads.getThreadAllocatedBytes(ids);
-        ThreadInfo[] infos = threads.getThreadInfo(ids);
+        long[] unnamed = Arrays.stream(ids).filter(id -> !names.containsKey(id)).toArray();
+        for (ThreadInfo info : threads.getThreadInfo(unnamed)) {
+            if (info != null) {
+                names.put(info.getThreadId(), info.getThreadName());
+            }
+        }
         for (int i = 0; i < ids.length; i++) {
-            if (infos[i] != null && cpu[i] >= 0 && allocated[i] >= 0) {
-                names.put(ids[i], infos[i].getThreadName());
+            if (names.containsKey(ids[i]) && cpu[i] >= 0 && allocated[i] >= 0) {
                 threadsLast.put(ids[i], new long[] {cpu[i], allocated[i]});
             }
         }
@@ -106,9 +111,10 @@ final class PhaseMeter implements AutoCloseable {
             busy.add(used);
         }
         busy.sort((a, b) -> Long.compare(b, a));
-        lines.add(String.format(Locale.ROOT, "  Node.js runtime processes: %d at the start, %d at the end; CPU %.2f ms per"
-                        + " invocation; CPU of each, most first (ms): %s", runtimesBefore.size(), runtimesAfter.size(),
-                total * TICK_MS / n, busy.stream().map(ticks -> String.valueOf((long) (ticks * TICK_MS))).toList()));
+        lines.add(String.format(Locale.ROOT, "  Node.js runtime processes: %d at the start, %d at the end; CPU %.2f ms"
+                        + " per invocation; CPU of each, most first (ms): %s", runtimesBefore.size(),
+                runtimesAfter.size(), total * TICK_MS / n,
+                busy.stream().map(ticks -> String.valueOf((long) (ticks * TICK_MS))).toList()));
         return lines;
     }
 

@@ -27,9 +27,10 @@ final class RuntimePriority {
 
     /** @param pathVariable where to look for {@code nice} */
     RuntimePriority(int niceness, String pathVariable) {
-        if (niceness < 0 || niceness > ProcessContainerFactory.MAX_RUNTIME_NICENESS) {
-            throw new IllegalArgumentException("runtime niceness must be 0 to " + ProcessContainerFactory.MAX_RUNTIME_NICENESS + " (a lower CPU"
-                    + " priority than the JVM's, which needs no privilege), got " + niceness);
+        int max = ProcessContainerFactory.MAX_RUNTIME_NICENESS;
+        if (niceness < 0 || niceness > max) {
+            throw new IllegalArgumentException("runtime niceness must be 0 to " + max + " (a lower CPU priority than"
+                    + " the JVM's, which needs no privilege), got " + niceness);
         }
         this.niceness = niceness;
         this.nice = niceness == 0 ? Optional.empty() : ExecutableLookup.onPath("nice", pathVariable);

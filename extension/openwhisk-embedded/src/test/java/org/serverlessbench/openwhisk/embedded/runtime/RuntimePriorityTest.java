@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.serverlessbench.openwhisk.embedded.EmbeddedOpenWhisk;
 
 class RuntimePriorityTest {
 
@@ -51,11 +53,23 @@ class RuntimePriorityTest {
     }
 
     @Test
+    void theEmbeddedBuilderTakesANicenessForItsOwnFactoryOnly() {
+        assertThatThrownBy(() -> EmbeddedOpenWhisk.newBuilder().runtimeNiceness(20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("runtimeNiceness must be 0..19 (0 is the JVM's priority), got 20");
+        try (ProcessContainerFactory own = new ProcessContainerFactory(temp)) {
+            assertThatThrownBy(() -> EmbeddedOpenWhisk.newBuilder().containerFactory(own).runtimeNiceness(5).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("give it to the factory passed to containerFactory");
+        }
+    }
+
+    @Test
     void runsTheCommandUnderNice() {
-        assertThat(new RuntimePriority(5, System.getenv("PATH")).wrap(java.util.List.of("node", "proxy.js")))
+        assertThat(new RuntimePriority(5, System.getenv("PATH")).wrap(List.of("node", "proxy.js")))
                 .endsWith("-n", "5", "node", "proxy.js")
                 .first().asString().endsWith("/nice");
-        assertThat(new RuntimePriority(0, System.getenv("PATH")).wrap(java.util.List.of("node")))
+        assertThat(new RuntimePriority(0, System.getenv("PATH")).wrap(List.of("node")))
                 .containsExactly("node");
     }
 
