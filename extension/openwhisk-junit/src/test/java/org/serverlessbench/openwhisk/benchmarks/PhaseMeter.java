@@ -118,9 +118,9 @@ final class PhaseMeter implements AutoCloseable {
         return lines;
     }
 
-    /** A thread's group: its name without a trailing number. */
+    /** A thread's group: its name with each number as {@code #}, {@code nodejs-3-stdout} as {@code nodejs-#-stdout}. */
     private static String group(String name) {
-        return name == null ? "?" : name.replaceAll("[-#@ ]?\\d+$", "");
+        return name == null ? "?" : name.replaceAll("\\d+", "#");
     }
 
     /** CPU ticks so far of every Node.js process this JVM started, by pid. */
