@@ -94,6 +94,7 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
         private long activationStoreMaxBytes = InvokerConfig.DEFAULT_ACTIVATION_STORE_MAX_BYTES;
         private Path workDirectory;
         private ContainerFactory containerFactory;
+        private int runtimeNiceness;
         private Duration maxBlockingWait = Duration.ofSeconds(60);
 
         private Builder() {
@@ -202,6 +203,22 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The niceness of the action runtime processes the default factory starts: 0 (the default, the JVM's CPU
+         * priority) to 19 (the lowest). A higher value lets the JVM's threads (a load generator's callers, the server)
+         * get a CPU before the runtimes on a busy machine; for a factory given to {@link #containerFactory}, set it
+         * there ({@link ProcessContainerFactory#ProcessContainerFactory(Path, int)}).
+         */
+        public Builder runtimeNiceness(int runtimeNiceness) {
+            if (runtimeNiceness < 0 || runtimeNiceness > ProcessContainerFactory.MAX_RUNTIME_NICENESS) {
+                throw new IllegalArgumentException("runtimeNiceness must be 0.."
+                        + ProcessContainerFactory.MAX_RUNTIME_NICENESS + " (0 is the JVM's priority), got "
+                        + runtimeNiceness);
+            }
+            this.runtimeNiceness = runtimeNiceness;
+            return this;
+        }
+
         /** How long blocking and web invokes wait before 202; OpenWhisk's 60 s. Only tests shorten it. */
         Builder maxBlockingWait(Duration maxBlockingWait) {
             this.maxBlockingWait = Objects.requireNonNull(maxBlockingWait, "maxBlockingWait == null");
@@ -216,9 +233,12 @@ public final class EmbeddedOpenWhisk implements AutoCloseable {
         public EmbeddedOpenWhisk start() throws IOException {
             ControllerConfig controllerConfig = new ControllerConfig(auth, NAMESPACE, minActionMemoryMb,
                     maxActionMemoryMb, maxBlockingWait);
+            if (containerFactory != null && runtimeNiceness != 0) {
+                throw new IllegalStateException("runtimeNiceness applies to the default container factory; give it"
+                        + " to the factory passed to containerFactory instead");
+            }
             ContainerFactory factory = containerFactory != null ? containerFactory
-                    : workDirectory != null ? new ProcessContainerFactory(workDirectory)
-                    : new ProcessContainerFactory();
+                    : new ProcessContainerFactory(workDirectory, runtimeNiceness);
             Map<String, Integer> stemCells = Map.copyOf(prewarm);
             try {
                 ControllerServer server = ControllerServer.start(port, controllerConfig,

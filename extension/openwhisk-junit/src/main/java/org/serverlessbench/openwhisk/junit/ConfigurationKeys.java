@@ -48,6 +48,12 @@ public final class ConfigurationKeys {
      */
     public static final String EMBEDDED_IDLE_TIMEOUT = "openwhisk.embedded.idleTimeout";
 
+    /**
+     * The niceness of the embedded target's action runtime processes, 0 (default, the JVM's CPU priority) to 19 (the
+     * lowest): with a higher value the JVM's threads, such as a {@link Load} test's callers, get a CPU first.
+     */
+    public static final String EMBEDDED_RUNTIME_NICENESS = "openwhisk.embedded.runtimeNiceness";
+
     /** API host of a remote target, read by the client; also {@code APIHOST} in {@code ~/.wskprops}. */
     public static final String API_HOST = "openwhisk.apihost";
 

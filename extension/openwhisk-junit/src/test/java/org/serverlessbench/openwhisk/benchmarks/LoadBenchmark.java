@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -66,7 +70,12 @@ public final class LoadBenchmark {
     private static final int MODE_SECONDS = Integer.getInteger("benchmark.modeSeconds", 10);
     /** {@code limits.concurrency} of the no-op action of the comparison: activations per Node.js container. */
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 1);
+    /** {@code false} skips the comparison of blocking calls and polling, for runs of the target alone. */
+    private static final boolean COMPARISON = Boolean.parseBoolean(System.getProperty("benchmark.comparison", "true"));
+    /** The niceness of the embedded OpenWhisk's runtime processes, see {@code docs/experiments.md}. */
+    private static final int RUNTIME_NICENESS = Integer.getInteger("benchmark.runtimeNiceness", 10);
     private static final long GRACE_NANOS = Duration.ofMillis(Load.START_GRACE_MS).toNanos();
+    private static final String PHASE_ENTRY = "benchmark.phase";
 
     private final List<String> report = new ArrayList<>();
 
@@ -79,7 +88,8 @@ public final class LoadBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         wakeUpFloor();
         schedulerAlone();
-        try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().start();
+        line("runtime niceness %d", RUNTIME_NICENESS);
+        try (EmbeddedOpenWhisk openWhisk = EmbeddedOpenWhisk.newBuilder().runtimeNiceness(RUNTIME_NICENESS).start();
              OpenWhiskClient client = OpenWhiskClient.newBuilder()
                      .apiHost(openWhisk.apiHost())
                      .auth(openWhisk.auth())
@@ -90,13 +100,15 @@ public final class LoadBenchmark {
             client.createAction("noop", ActionPut.newBuilder().exec(Exec.code("nodejs:20", NOOP_NODE))
                     .limits(new ActionLimits(60_000, 256, null, CONCURRENCY)).build());
             line("no-op action: limits.concurrency %d", CONCURRENCY);
-            // warm-up of both paths (JIT, containers), not reported
-            mode(client, "blocking", true, 5, false);
-            mode(client, "non-blocking", false, 5, false);
-            mode(client, "blocking", true, MODE_SECONDS, true);
-            mode(client, "non-blocking", false, MODE_SECONDS, true);
-            mode(client, "blocking", true, MODE_SECONDS, true);
-            mode(client, "non-blocking", false, MODE_SECONDS, true);
+            if (COMPARISON) {
+                // warm-up of both paths (JIT, containers), not reported
+                mode(client, "blocking", true, 5, false);
+                mode(client, "non-blocking", false, 5, false);
+                mode(client, "blocking", true, MODE_SECONDS, true);
+                mode(client, "non-blocking", false, MODE_SECONDS, true);
+                mode(client, "blocking", true, MODE_SECONDS, true);
+                mode(client, "non-blocking", false, MODE_SECONDS, true);
+            }
             extension(openWhisk);
         }
         line("finished %s, load average %.2f", Instant.now(),
@@ -199,6 +211,9 @@ public final class LoadBenchmark {
                 event.getTestDescriptor().getDisplayName(), event.getPayload(
                         org.junit.platform.engine.TestExecutionResult.class).flatMap(
                                 org.junit.platform.engine.TestExecutionResult::getThrowable).orElse(null)));
+        run.allEvents().reportingEntryPublished().stream()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs().get(PHASE_ENTRY))
+                .filter(java.util.Objects::nonNull).forEach(phase -> line("%s", phase));
         List<Map<String, String>> entries = run.allEvents().reportingEntryPublished().stream()
                 .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
                 .filter(pairs -> pairs.containsKey(ReportKeys.LOAD_ACHIEVED_RATE)).toList();
@@ -225,16 +240,35 @@ public final class LoadBenchmark {
         report.add(text);
     }
 
-    /** A warm-up at the target rate, then the measured run; run by {@link #extension}, not by Surefire. */
+    /**
+     * A warm-up at the target rate, then the measured run; run by {@link #extension}, not by Surefire. Each publishes
+     * what it cost ({@link PhaseMeter}) as the report entry {@value #PHASE_ENTRY}.
+     */
     @OpenWhiskTest
     @OpenWhiskFunction(name = "noop", code = "src/test/functions/echo-node")
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class ExtensionLoadTestCases {
 
+        private final AtomicInteger runs = new AtomicInteger();
+        private PhaseMeter meter;
+
+        @BeforeEach
+        void meter() {
+            meter = new PhaseMeter();
+        }
+
+        @AfterEach
+        void publishCost(TestInfo test, TestReporter reporter) {
+            meter.close();
+            reporter.publishEntry(PHASE_ENTRY, test.getDisplayName() + ", " + runs.get() + " invocations:\n"
+                    + String.join("\n", meter.report(runs.get())));
+        }
+
         @Test
         @Order(1)
         @Load(rate = 500, arrivals = Load.Arrivals.FIXED, duration = "5s")
         void warmUp(LibraryTrigger trigger) {
+            runs.incrementAndGet();
             trigger.invoke().assertSuccess();
         }
 
@@ -242,6 +276,7 @@ public final class LoadBenchmark {
         @Order(2)
         @Load(rate = 500, arrivals = Load.Arrivals.FIXED, duration = "20s")
         void measured(LibraryTrigger trigger) {
+            runs.incrementAndGet();
             trigger.invoke().assertSuccess();
         }
     }

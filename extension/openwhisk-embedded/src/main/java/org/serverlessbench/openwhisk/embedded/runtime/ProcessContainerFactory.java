@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProcessContainerFactory implements ContainerFactory {
 
+    /** The highest niceness of runtimes, the lowest CPU priority. */
+    public static final int MAX_RUNTIME_NICENESS = 19;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Map<String, String> ALIASES = Map.of(
             "nodejs:default", NodeLauncher.KIND,
@@ -42,6 +45,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
     private final String runId = RunOwner.current().newRunId();
     private final Optional<Cgroups> cgroups;
     private final Optional<Path> setsid;
+    private final RuntimePriority priority;
     private final Optional<RuntimeReaper> reaper;
     private final Map<String, RuntimeLauncher> launchers = new LinkedHashMap<>();
     private final RuntimeHttp http;
@@ -57,7 +61,16 @@ public final class ProcessContainerFactory implements ContainerFactory {
 
     /** Works in a new directory inside {@code workDirectory} (created if missing), deleted on {@link #close()}. */
     public ProcessContainerFactory(Path workDirectory) {
-        this(workDirectory, System.getenv("PATH"));
+        this(workDirectory, 0);
+    }
+
+    /**
+     * Works in a new directory inside {@code workDirectory}, or in a new temporary directory when it is {@code null},
+     * and starts every runtime at {@code niceness}: 0 (the JVM's CPU priority) to 19 (the lowest), so that on a busy
+     * machine the JVM's threads get a CPU before the runtimes do.
+     */
+    public ProcessContainerFactory(Path workDirectory, int niceness) {
+        this(workDirectory, System.getenv("PATH"), true, niceness);
     }
 
     /**
@@ -65,11 +78,17 @@ public final class ProcessContainerFactory implements ContainerFactory {
      * what runs of JVMs that are gone left behind.
      */
     ProcessContainerFactory(Path workDirectory, String path) {
-        this(workDirectory, path, true);
+        this(workDirectory, path, true, 0);
     }
 
     /** With {@code useCgroups} false, containers get no cgroup even where cgroups can be written. */
     ProcessContainerFactory(Path workDirectory, String path, boolean useCgroups) {
+        this(workDirectory, path, useCgroups, 0);
+    }
+
+    /** Runtimes started at {@code niceness}, see {@link RuntimePriority}. */
+    ProcessContainerFactory(Path workDirectory, String path, boolean useCgroups, int niceness) {
+        this.priority = new RuntimePriority(niceness, System.getenv("PATH"));
         Path workParent = workDirectory != null ? workDirectory : Path.of(System.getProperty("java.io.tmpdir"));
         LeftoverSweep.run(workParent);
         this.workDirectory = createWorkDirectory(workDirectory, runId);
@@ -207,6 +226,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
                     + " closed while it started");
         }
         container.listensOn(awaitPort(container, output));
+        priority.applyToSession(process.pid());
         return container;
     }
 
@@ -225,7 +245,8 @@ public final class ProcessContainerFactory implements ContainerFactory {
     /**
      * The runtime's command line, started in a session of its own (so that it leads a process group the runtime can
      * kill as a whole) and, with a cgroup, after joining it: the runtime is in the cgroup before it runs any code.
-     * {@code sh} and {@code setsid} replace themselves with the runtime, which keeps the pid of the started process.
+     * {@code sh}, {@code setsid} and {@code nice} replace themselves with the runtime, which keeps the pid of the
+     * started process.
      */
     private List<String> wrap(List<String> command, ContainerCgroup cgroup) {
         List<String> wrapped = new ArrayList<>();
@@ -235,7 +256,7 @@ public final class ProcessContainerFactory implements ContainerFactory {
             cgroup.joinFiles().forEach(file -> wrapped.add(file.toString()));
         }
         setsid.ifPresent(program -> wrapped.add(program.toString()));
-        wrapped.addAll(command);
+        wrapped.addAll(priority.wrap(command));
         return wrapped;
     }
 

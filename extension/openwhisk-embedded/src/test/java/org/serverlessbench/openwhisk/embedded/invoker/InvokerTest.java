@@ -245,6 +245,32 @@ class InvokerTest {
     }
 
     @Test
+    void reusesTheMostRecentlyUsedWarmContainerSoThatSparesIdleOutUnderSteadyWork() throws Exception {
+        start(noStemCells().withIdleContainerTimeout(Duration.ofSeconds(2)));
+        ActionRevision action = nodeAction("lifo", "function main(args) { return new Promise(r => setTimeout(() =>"
+                + " r({ pid: process.pid }), args.ms || 0)); }");
+        CompletableFuture<ObjectNode> shorter = invoker.activate(request(action,
+                Json.NODES.objectNode().put("ms", 300), null));
+        CompletableFuture<ObjectNode> longer = invoker.activate(request(action,
+                Json.NODES.objectNode().put("ms", 900), null));
+        long spare = pid(await(shorter));
+        long recent = pid(await(longer));
+        assertThat(spare).isNotEqualTo(recent);
+
+        // one activation at a time for longer than the idle timeout: the spare is never taken and goes
+        List<Long> used = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (invoker.state().containers() == 2 && System.nanoTime() < deadline) {
+            used.add(pid(activate(invoker, action)));
+        }
+
+        assertThat(used).isNotEmpty().containsOnly(recent);
+        assertThat(invoker.state().containers()).isEqualTo(1);
+        awaitCondition(Duration.ofSeconds(10), () -> !alive(spare));
+        assertThat(alive(recent)).isTrue();
+    }
+
+    @Test
     void killsAnActionPastItsTimeLimit() throws Exception {
         start(noStemCells());
         String code = "function main(args) { if (args.hang) { return new Promise(() => {}); }"
