@@ -27,6 +27,12 @@ final class HttpTransport implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int MAX_CACHED_TIMEOUT_CLIENTS = 16;
+    /**
+     * Idle connections kept for reuse: as many as a load test keeps calls in flight (256 by default), so that each
+     * rise and fall of the calls in flight does not close connections only to open new ones (OkHttp keeps 5).
+     */
+    private static final int MAX_IDLE_CONNECTIONS = 256;
+    private static final Duration IDLE_CONNECTION_KEEP_ALIVE = Duration.ofMinutes(5);
 
     private final OkHttpClient http;
     private final Map<Long, OkHttpClient> clientsByReadTimeout = new ConcurrentHashMap<>();
@@ -38,7 +44,8 @@ final class HttpTransport implements AutoCloseable {
 
     HttpTransport(ClientConfiguration configuration, Duration initialBackoff, ErrorTranslator errors) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool())
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_CONNECTION_KEEP_ALIVE.toMillis(),
+                        TimeUnit.MILLISECONDS))
                 .connectTimeout(configuration.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(configuration.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(configuration.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
