@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
@@ -27,6 +28,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * had has been answered and bytes arrived since the last answer; a keep-alive connection that sends nothing between
  * requests is left to the idle timeout. A head that Jetty answers without the handler (it closes such connections)
  * also leaves its connection to the idle timeout.
+ *
+ * <p>Only time in which the server could have read a head counts against a connection: a check that finds work
+ * waiting for one of the server's threads (the head may be read but not yet parsed, or not read at all) counts
+ * nothing, and a check that runs late (the JVM was starved) counts no more than the time between two checks.
  */
 final class HeadDeadlines extends AbstractLifeCycle {
     private static final Logger LOG = Logger.getLogger(HeadDeadlines.class.getName());
@@ -34,14 +39,19 @@ final class HeadDeadlines extends AbstractLifeCycle {
     private static final String ANSWERED = HeadDeadlines.class.getName() + ".answered";
 
     private final ServerConnector connector;
+    private final QueuedThreadPool threads;
     private final long timeoutNanos;
-    /** Touched by the scheduler's one thread only. */
-    private final Map<EndPoint, HeadStart> waiting = new HashMap<>();
+    private final long intervalNanos;
+    /** Touched by the scheduler's one thread only, as is {@link #lastSweep}. */
+    private final Map<EndPoint, HeadWait> waiting = new HashMap<>();
+    private long lastSweep;
     private volatile Scheduler.Task next;
 
-    HeadDeadlines(ServerConnector connector, Duration timeout) {
+    HeadDeadlines(ServerConnector connector, QueuedThreadPool threads, Duration timeout) {
         this.connector = connector;
+        this.threads = threads;
         this.timeoutNanos = timeout.toNanos();
+        this.intervalNanos = timeoutNanos / 2;
     }
 
     /**
@@ -78,6 +88,7 @@ final class HeadDeadlines extends AbstractLifeCycle {
 
     @Override
     protected void doStart() {
+        lastSweep = System.nanoTime();
         schedule();
     }
 
@@ -91,13 +102,15 @@ final class HeadDeadlines extends AbstractLifeCycle {
 
     private void schedule() {
         if (isRunning() || isStarting()) {
-            next = connector.getScheduler().schedule(this::sweep, timeoutNanos / 2, TimeUnit.NANOSECONDS);
+            next = connector.getScheduler().schedule(this::sweep, intervalNanos, TimeUnit.NANOSECONDS);
         }
     }
 
     private void sweep() {
         try {
             long now = System.nanoTime();
+            long charged = threads.getQueueSize() > 0 ? 0 : Math.min(now - lastSweep, intervalNanos);
+            lastSweep = now;
             var open = connector.getConnectedEndPoints();
             waiting.keySet().retainAll(open);
             for (EndPoint endPoint : open) {
@@ -113,10 +126,12 @@ final class HeadDeadlines extends AbstractLifeCycle {
                     waiting.remove(endPoint);
                     continue;
                 }
-                HeadStart start = waiting.get(endPoint);
-                if (start == null || start.heads != heads) {
-                    waiting.put(endPoint, new HeadStart(heads, now));
-                } else if (now - start.nanos >= timeoutNanos) {
+                HeadWait wait = waiting.get(endPoint);
+                if (wait == null || wait.heads != heads) {
+                    waiting.put(endPoint, new HeadWait(heads, 0));
+                } else if (wait.nanos + charged < timeoutNanos) {
+                    waiting.put(endPoint, new HeadWait(heads, wait.nanos + charged));
+                } else {
                     waiting.remove(endPoint);
                     LOG.log(Level.FINE, () -> "closing " + endPoint.getRemoteSocketAddress()
                             + ": no complete request head within " + Duration.ofNanos(timeoutNanos));
@@ -130,8 +145,11 @@ final class HeadDeadlines extends AbstractLifeCycle {
         }
     }
 
-    /** Heads complete on a connection when its wait for the next one was first seen. */
-    private record HeadStart(long heads, long nanos) {
+    /**
+     * Heads complete on a connection when its wait for the next one was first seen, and the time counted against
+     * that wait since.
+     */
+    private record HeadWait(long heads, long nanos) {
     }
 
     /** Exchanges answered on a connection, and the bytes it had read when the last one was answered. */

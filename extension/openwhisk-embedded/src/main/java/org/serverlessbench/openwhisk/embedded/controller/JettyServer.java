@@ -66,7 +66,7 @@ final class JettyServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        HeadDeadlines headDeadlines = new HeadDeadlines(connector, limits.headTimeout());
+        HeadDeadlines headDeadlines = new HeadDeadlines(connector, threads, limits.headTimeout());
         server.addBean(headDeadlines);
 
         ErrorHandler errors = new ErrorHandler();
@@ -116,6 +116,11 @@ final class JettyServer implements AutoCloseable {
 
     int port() {
         return connector.getLocalPort();
+    }
+
+    /** Connections open now, accepted and set up by the server. */
+    int openConnections() {
+        return connector.getConnectedEndPoints().size();
     }
 
     /** Runs {@code task} on the server's threads. */
