@@ -5,6 +5,8 @@
  * and the types they use, and {@code ProcessContainerFactory}, through which other modules (openwhisk-docker) start
  * action runtimes. The controller, the invoker and the rest of the runtimes are internal and not exported.
  */
+// Apache HttpClient 5 ships as automatic modules (a stable Automatic-Module-Name, no module-info).
+@SuppressWarnings("requires-automatic")
 module org.serverlessbench.openwhisk.embedded {
     requires java.logging;
     requires jdk.httpserver;
